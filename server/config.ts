@@ -1,0 +1,50 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const Config = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  /** PostgreSQL connection; when absent the embedded PGlite database in KILOWATT_DATA_DIR is used. */
+  DATABASE_URL: z.string().url().optional(),
+  KILOWATT_DATA_DIR: z.string().default('./data'),
+  /** Load demo data; on by default for the embedded database only. */
+  KILOWATT_DEMO: z.enum(['0', '1']).optional(),
+  KILOWATT_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Session lifetime in hours; idle sessions past it are removed by a job. */
+  KILOWATT_SESSION_HOURS: z.coerce.number().int().positive().default(12),
+  /** Set when the app is served over HTTPS, so the session cookie is marked Secure. */
+  KILOWATT_SECURE_COOKIES: z.enum(['0', '1']).default('0'),
+  KILOWATT_JOBS: z.enum(['0', '1']).default('1'),
+});
+
+export type AppConfig = {
+  port: number;
+  host: string;
+  database: { kind: 'postgres'; url: string } | { kind: 'pglite'; dataDir: string };
+  loadDemoData: boolean;
+  logLevel: z.infer<typeof Config>['KILOWATT_LOG_LEVEL'];
+  sessionHours: number;
+  secureCookies: boolean;
+  runJobs: boolean;
+};
+
+export const readConfig = (env: NodeJS.ProcessEnv = process.env): AppConfig => {
+  const parsed = Config.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const c = parsed.data;
+  return {
+    port: c.PORT,
+    host: c.HOST,
+    database: c.DATABASE_URL
+      ? { kind: 'postgres', url: c.DATABASE_URL }
+      : { kind: 'pglite', dataDir: path.resolve(c.KILOWATT_DATA_DIR) },
+    loadDemoData: c.KILOWATT_DEMO ? c.KILOWATT_DEMO === '1' : !c.DATABASE_URL,
+    logLevel: c.KILOWATT_LOG_LEVEL,
+    sessionHours: c.KILOWATT_SESSION_HOURS,
+    secureCookies: c.KILOWATT_SECURE_COOKIES === '1',
+    runJobs: c.KILOWATT_JOBS === '1',
+  };
+};

@@ -1,0 +1,79 @@
+import { AppError } from '../../http/errors.js';
+
+export const roleKeys = [
+  'administrator',
+  'manager',
+  'sales',
+  'backoffice',
+  'contactcentre',
+  'finance',
+  'legal',
+] as const;
+export type RoleKey = (typeof roleKeys)[number];
+
+export const scopes = ['own', 'team', 'owner', 'all'] as const;
+/** How far a role sees records: those it is responsible for, its teams', its owner company's, or all. */
+export type Scope = (typeof scopes)[number];
+
+export const permissions = [
+  'clients.read',
+  'clients.write',
+  'clients.archive',
+  'clients.export',
+  'admin.users',
+  'admin.roles',
+  'admin.owners',
+  'admin.codeLists',
+] as const;
+export type Permission = (typeof permissions)[number];
+
+const clientWork: Permission[] = ['clients.read', 'clients.write', 'clients.export'];
+
+/** The one role → permission table. Security-critical: a change here changes what every role may do. */
+export const permissionsByRole: Record<RoleKey, readonly Permission[]> = {
+  administrator: permissions,
+  manager: [...clientWork, 'clients.archive'],
+  sales: clientWork,
+  backoffice: [...clientWork, 'clients.archive'],
+  contactcentre: ['clients.read', 'clients.write'],
+  finance: ['clients.read', 'clients.export'],
+  legal: ['clients.read'],
+};
+
+/** Scopes each role starts with; the administrator changes them in the roles screen. */
+export const defaultScopeByRole: Record<RoleKey, Scope> = {
+  administrator: 'all',
+  manager: 'owner',
+  sales: 'team',
+  backoffice: 'owner',
+  contactcentre: 'owner',
+  finance: 'owner',
+  legal: 'owner',
+};
+
+const scopeRank: Record<Scope, number> = { own: 0, team: 1, owner: 2, all: 3 };
+
+/** A user with several roles sees as far as the broadest of them. */
+export const broadestScope = (list: readonly Scope[]): Scope =>
+  list.reduce<Scope>((widest, s) => (scopeRank[s] > scopeRank[widest] ? s : widest), 'own');
+
+export type Actor =
+  | {
+      kind: 'user';
+      userId: string;
+      ownerId: string;
+      teamIds: string[];
+      roleKeys: RoleKey[];
+      scope: Scope;
+      permissions: ReadonlySet<Permission>;
+    }
+  | { kind: 'system'; name: string };
+
+export const can = (actor: Actor, permission: Permission): boolean =>
+  actor.kind === 'system' || actor.permissions.has(permission);
+
+export const assertCan = (actor: Actor, permission: Permission): void => {
+  if (!can(actor, permission)) throw new AppError('auth.forbidden', `Your role may not do this (${permission})`);
+};
+
+export const actorUserId = (actor: Actor): string | null => (actor.kind === 'user' ? actor.userId : null);

@@ -1,0 +1,328 @@
+import { and, eq, isNotNull, isNull, ne, sql, type SQL } from 'drizzle-orm';
+import { checkPartyFields, searchable, type FieldIssue } from '../../../domain/clients/client-rules.js';
+import { withTx, type ServiceContext } from '../../context.js';
+import { encodeCursor, keysetAfter, keysetOrder, pageOf, type Keyset } from '../../db/keyset.js';
+import { AppError, notFound } from '../../http/errors.js';
+import { visibleTo } from '../auth/access.js';
+import { actorUserId, assertCan } from '../auth/permissions.js';
+import { listHistory, recordChange, type HistoryEntry } from '../audit/audit.service.js';
+import { assertCodes } from '../code-lists/code-lists.service.js';
+import { clients } from './clients.schema.js';
+import type { ClientCreateBody, ClientListQuery, ClientResponse, ClientUpdateBody } from './clients.api.js';
+
+type ClientRow = typeof clients.$inferSelect;
+
+const toResponse = (row: ClientRow, warnings: FieldIssue[] = []): ClientResponse => ({
+  id: row.id,
+  ownerId: row.ownerId,
+  kind: row.kind,
+  name: row.name,
+  country: row.country,
+  companyId: row.companyId,
+  taxId: row.taxId,
+  vatId: row.vatId,
+  status: row.status,
+  relationshipType: row.relationshipType,
+  businessArea: row.businessArea,
+  industry: row.industry,
+  email: row.email,
+  phone: row.phone,
+  website: row.website,
+  address: { street: row.street, city: row.city, postalCode: row.postalCode, country: row.addressCountry },
+  creditRating: row.creditRating,
+  debtorNumber: row.debtorNumber,
+  creditorNumber: row.creditorNumber,
+  note: row.note,
+  teamId: row.teamId,
+  responsibleUserId: row.responsibleUserId,
+  archivedAt: row.archivedAt,
+  version: row.version,
+  createdAt: row.createdAt,
+  updatedAt: row.updatedAt,
+  createdBy: row.createdBy,
+  updatedBy: row.updatedBy,
+  warnings,
+});
+
+const visible = (ctx: ServiceContext) => visibleTo(ctx.actor, clients);
+
+/** The one way a client is read for anything: through the caller's access filter, 404 otherwise. */
+const loadVisible = async (ctx: ServiceContext, id: string, forUpdate = false): Promise<ClientRow> => {
+  const query = ctx.db.select().from(clients).where(and(eq(clients.id, id), visible(ctx)));
+  const [row] = forUpdate ? await query.for('update') : await query;
+  if (!row) throw notFound('Client');
+  return row;
+};
+
+type ClientFields = Omit<ClientCreateBody, 'ownerId'>;
+
+/** Checks the whole record as it would be saved and returns the normalised column values. */
+const prepare = async (ctx: ServiceContext, fields: ClientFields) => {
+  const party = checkPartyFields({
+    country: fields.country,
+    companyId: fields.companyId,
+    taxId: fields.taxId,
+    vatId: fields.vatId,
+    phones: { phone: fields.phone },
+  });
+  if (fields.kind === 'company' && !party.values.companyId && ['SK', 'CZ', 'PL'].includes(fields.country)) {
+    party.errors.push({ path: 'companyId', code: 'required', message: 'companyId is required for a company in this country' });
+  }
+  if (party.errors.length > 0) {
+    throw new AppError('validation', party.errors.map((e) => e.message).join('; '), { errors: party.errors });
+  }
+  await assertCodes(ctx, {
+    relationshipType: { list: 'relationshipType', code: fields.relationshipType },
+    businessArea: { list: 'businessArea', code: fields.businessArea },
+    industry: { list: 'industry', code: fields.industry },
+  });
+  const address: Partial<Record<'street' | 'city' | 'postalCode' | 'country', string | null>> = fields.address ?? {};
+  const columns = {
+    kind: fields.kind,
+    name: fields.name,
+    country: fields.country,
+    companyId: party.values.companyId,
+    taxId: party.values.taxId,
+    vatId: party.values.vatId,
+    status: fields.status,
+    relationshipType: fields.relationshipType,
+    businessArea: fields.businessArea ?? null,
+    industry: fields.industry ?? null,
+    email: fields.email?.toLowerCase() ?? null,
+    phone: party.values.phones.phone ?? null,
+    website: fields.website || null,
+    street: address.street || null,
+    city: address.city || null,
+    postalCode: address.postalCode || null,
+    addressCountry: address.country || null,
+    creditRating: fields.creditRating || null,
+    debtorNumber: fields.debtorNumber || null,
+    creditorNumber: fields.creditorNumber || null,
+    note: fields.note || null,
+    teamId: fields.teamId ?? null,
+    responsibleUserId: fields.responsibleUserId ?? null,
+  };
+  const searchText = searchable(
+    columns.name,
+    columns.companyId,
+    columns.taxId,
+    columns.vatId,
+    columns.email,
+    columns.phone,
+    columns.city,
+    columns.street,
+  );
+  return { columns: { ...columns, searchText }, warnings: party.warnings };
+};
+
+/** One client per company ID per owner and country among the records in use (archived ones do not count). */
+const assertCompanyIdFree = async (
+  ctx: ServiceContext,
+  ownerId: string,
+  country: string,
+  companyId: string | null,
+  exceptId?: string,
+): Promise<void> => {
+  if (!companyId) return;
+  const [existing] = await ctx.db
+    .select({ id: clients.id, name: clients.name })
+    .from(clients)
+    .where(
+      and(
+        eq(clients.ownerId, ownerId),
+        eq(clients.country, country),
+        eq(clients.companyId, companyId),
+        isNull(clients.archivedAt),
+        exceptId ? ne(clients.id, exceptId) : undefined,
+      ),
+    );
+  if (existing) {
+    // Naming the existing client is deliberate: a duplicate is a data-entry mistake the user must resolve.
+    throw new AppError('client.duplicate_company_id', `Company ID ${companyId} already belongs to ${existing.name}`, {
+      errors: [{ path: 'companyId', code: 'duplicate', message: `already used by client ${existing.name} (${existing.id})` }],
+    });
+  }
+};
+
+const clientTarget = (row: ClientRow) => ({
+  entityType: 'client',
+  entityId: row.id,
+  rootType: 'client',
+  rootId: row.id,
+  ownerId: row.ownerId,
+});
+
+export const createClient = async (ctx: ServiceContext, input: ClientCreateBody): Promise<ClientResponse> => {
+  assertCan(ctx.actor, 'clients.write');
+  const actor = ctx.actor;
+  const ownerId =
+    input.ownerId && (actor.kind === 'system' || actor.scope === 'all')
+      ? input.ownerId
+      : actor.kind === 'user'
+        ? actor.ownerId
+        : input.ownerId;
+  if (!ownerId) throw new AppError('validation', 'ownerId is required', { errors: [{ path: 'ownerId', code: 'required', message: 'ownerId is required' }] });
+  const by = actorUserId(actor);
+  const { columns, warnings } = await prepare(ctx, {
+    ...input,
+    teamId: input.teamId ?? (actor.kind === 'user' ? (actor.teamIds[0] ?? null) : null),
+    responsibleUserId: input.responsibleUserId ?? by,
+  });
+  return withTx(ctx, async (ctx) => {
+    await assertCompanyIdFree(ctx, ownerId, columns.country, columns.companyId);
+    const [row] = await ctx.db
+      .insert(clients)
+      .values({ ...columns, ownerId, createdBy: by, updatedBy: by, createdAt: ctx.now(), updatedAt: ctx.now() })
+      .returning();
+    if (!row) throw new Error('insert returned no row');
+    await recordChange(ctx, clientTarget(row), 'create', null, row);
+    return toResponse(row, warnings);
+  });
+};
+
+export const getClient = async (ctx: ServiceContext, id: string): Promise<ClientResponse> => {
+  assertCan(ctx.actor, 'clients.read');
+  const row = await loadVisible(ctx, id);
+  return toResponse(row, checkPartyFields(row).warnings);
+};
+
+/** Throws 404 unless the caller may see the client; other modules use it before touching a client's children. */
+export const assertClientVisible = async (
+  ctx: ServiceContext,
+  id: string,
+): Promise<{ id: string; ownerId: string; country: string; archivedAt: Date | null }> => {
+  const row = await loadVisible(ctx, id);
+  return { id: row.id, ownerId: row.ownerId, country: row.country, archivedAt: row.archivedAt };
+};
+
+export const updateClient = async (ctx: ServiceContext, id: string, input: ClientUpdateBody): Promise<ClientResponse> => {
+  assertCan(ctx.actor, 'clients.write');
+  return withTx(ctx, async (ctx) => {
+    const before = await loadVisible(ctx, id, true);
+    if (before.version !== input.version) throw versionConflict();
+    const { version, ...patch } = input;
+    const current = toResponse(before);
+    const { columns, warnings } = await prepare(ctx, {
+      ...current,
+      ...patch,
+      address: patch.address === undefined ? current.address : patch.address,
+    } as ClientFields);
+    await assertCompanyIdFree(ctx, before.ownerId, columns.country, columns.companyId, id);
+    const [row] = await ctx.db
+      .update(clients)
+      .set({ ...columns, version: version + 1, updatedAt: ctx.now(), updatedBy: actorUserId(ctx.actor) })
+      .where(and(eq(clients.id, id), eq(clients.version, version)))
+      .returning();
+    if (!row) throw versionConflict();
+    await recordChange(ctx, clientTarget(row), 'update', before, row);
+    return toResponse(row, warnings);
+  });
+};
+
+const versionConflict = () => new AppError('version_conflict', 'The client was changed by someone else; reload it and try again');
+
+const setArchived = async (ctx: ServiceContext, id: string, version: number, archive: boolean): Promise<ClientResponse> => {
+  assertCan(ctx.actor, 'clients.archive');
+  return withTx(ctx, async (ctx) => {
+    const before = await loadVisible(ctx, id, true);
+    if (before.version !== version) throw versionConflict();
+    if (!archive) await assertCompanyIdFree(ctx, before.ownerId, before.country, before.companyId, id);
+    const [row] = await ctx.db
+      .update(clients)
+      .set({ archivedAt: archive ? ctx.now() : null, version: version + 1, updatedAt: ctx.now(), updatedBy: actorUserId(ctx.actor) })
+      .where(and(eq(clients.id, id), eq(clients.version, version)))
+      .returning();
+    if (!row) throw versionConflict();
+    await recordChange(ctx, clientTarget(row), archive ? 'archive' : 'restore', before, row);
+    return toResponse(row);
+  });
+};
+
+export const archiveClient = (ctx: ServiceContext, id: string, version: number) => setArchived(ctx, id, version, true);
+export const restoreClient = (ctx: ServiceContext, id: string, version: number) => setArchived(ctx, id, version, false);
+
+const sortExpressions = {
+  name: { expression: clients.name },
+  companyId: { expression: sql`coalesce(${clients.companyId}, '')` },
+  city: { expression: sql`coalesce(${clients.city}, '')` },
+  status: { expression: clients.status },
+  createdAt: { expression: clients.createdAt, isTime: true },
+  updatedAt: { expression: clients.updatedAt, isTime: true },
+} as const;
+
+const sortValue = (row: ClientRow, field: ClientListQuery['sort']['field']): string | Date =>
+  field === 'companyId' ? (row.companyId ?? '') : field === 'city' ? (row.city ?? '') : row[field];
+
+/** Filters shared by the list and its export, so the export is exactly what the list shows. */
+const listConditions = (ctx: ServiceContext, query: Omit<ClientListQuery, 'limit' | 'cursor'>): (SQL | undefined)[] => {
+  const q = query.q ? searchable(query.q) : '';
+  return [
+    visible(ctx),
+    q ? sql`${clients.searchText} like ${'%' + q.replace(/[\\%_]/g, (c) => '\\' + c) + '%'}` : undefined,
+    query.status ? eq(clients.status, query.status) : undefined,
+    query.kind ? eq(clients.kind, query.kind) : undefined,
+    query.country ? eq(clients.country, query.country) : undefined,
+    query.relationshipType ? eq(clients.relationshipType, query.relationshipType) : undefined,
+    query.businessArea ? eq(clients.businessArea, query.businessArea) : undefined,
+    query.industry ? eq(clients.industry, query.industry) : undefined,
+    query.teamId ? eq(clients.teamId, query.teamId) : undefined,
+    query.archived === 'false' ? isNull(clients.archivedAt) : query.archived === 'true' ? isNotNull(clients.archivedAt) : undefined,
+  ];
+};
+
+const keysetFor = (sort: ClientListQuery['sort']): Keyset => ({
+  ...sortExpressions[sort.field],
+  id: clients.id,
+  direction: sort.direction,
+});
+
+export const listClients = async (ctx: ServiceContext, query: ClientListQuery) => {
+  assertCan(ctx.actor, 'clients.read');
+  const keyset = keysetFor(query.sort);
+  const rows = await ctx.db
+    .select()
+    .from(clients)
+    .where(and(...listConditions(ctx, query), keysetAfter(keyset, query.cursor)))
+    .orderBy(...keysetOrder(keyset))
+    .limit(query.limit + 1);
+  const page = pageOf(rows, query.limit, (row) => encodeCursor(sortValue(row, query.sort.field), row.id));
+  return { items: page.items.map((row) => toResponse(row)), nextCursor: page.nextCursor };
+};
+
+/** Most rows one export returns; a larger list is narrowed with filters first. */
+export const exportLimit = 100_000;
+
+export const listClientsForExport = async (ctx: ServiceContext, query: Omit<ClientListQuery, 'limit' | 'cursor'>) => {
+  assertCan(ctx.actor, 'clients.export');
+  const rows = await ctx.db
+    .select()
+    .from(clients)
+    .where(and(...listConditions(ctx, query)))
+    .orderBy(...keysetOrder(keysetFor(query.sort)))
+    .limit(exportLimit + 1);
+  if (rows.length > exportLimit) {
+    throw new AppError('validation', `The list has more than ${exportLimit} rows; narrow it with filters`, {
+      errors: [{ path: 'q', code: 'too_big', message: `more than ${exportLimit} rows to export` }],
+    });
+  }
+  return rows.map((row) => toResponse(row));
+};
+
+export const clientHistory = async (ctx: ServiceContext, id: string): Promise<HistoryEntry[]> => {
+  assertCan(ctx.actor, 'clients.read');
+  await loadVisible(ctx, id);
+  return listHistory(ctx, { type: 'client', id });
+};
+
+/** Search hits for the global search box, through the same access filter as the list. */
+export const searchClients = async (ctx: ServiceContext, q: string, limit: number) => {
+  const page = await listClients(ctx, { q, archived: 'false', sort: { field: 'name', direction: 'asc' }, limit });
+  return page.items;
+};
+
+/**
+ * The ids of clients the caller may see, as a subquery, for modules whose records inherit a client's
+ * visibility (contacts): they compose it instead of re-implementing the access rule.
+ */
+export const visibleClientIds = (ctx: ServiceContext) =>
+  ctx.db.select({ id: clients.id }).from(clients).where(and(visible(ctx), isNull(clients.archivedAt)));

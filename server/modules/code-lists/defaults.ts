@@ -1,0 +1,23 @@
+/** Items every installation starts with; administrators add, relabel and deactivate them afterwards. */
+export const defaultCodeListItems: { list: string; code: string; labels: Record<string, string> }[] = [
+  { list: 'relationshipType', code: 'customer', labels: { en: 'Customer', sk: 'Zákazník', cs: 'Zákazník', de: 'Kunde', pl: 'Klient', ru: 'Клиент' } },
+  { list: 'relationshipType', code: 'prospect', labels: { en: 'Prospect', sk: 'Potenciálny zákazník', cs: 'Potenciální zákazník', de: 'Interessent', pl: 'Potencjalny klient', ru: 'Потенциальный клиент' } },
+  { list: 'relationshipType', code: 'supplier', labels: { en: 'Supplier', sk: 'Dodávateľ', cs: 'Dodavatel', de: 'Lieferant', pl: 'Dostawca', ru: 'Поставщик' } },
+  { list: 'relationshipType', code: 'partner', labels: { en: 'Partner', sk: 'Partner', cs: 'Partner', de: 'Partner', pl: 'Partner', ru: 'Партнёр' } },
+  { list: 'businessArea', code: 'sk-west', labels: { en: 'Western Slovakia', sk: 'Západné Slovensko', cs: 'Západní Slovensko', de: 'Westslowakei', pl: 'Zachodnia Słowacja', ru: 'Западная Словакия' } },
+  { list: 'businessArea', code: 'sk-central', labels: { en: 'Central Slovakia', sk: 'Stredné Slovensko', cs: 'Střední Slovensko', de: 'Mittelslowakei', pl: 'Środkowa Słowacja', ru: 'Центральная Словакия' } },
+  { list: 'businessArea', code: 'sk-east', labels: { en: 'Eastern Slovakia', sk: 'Východné Slovensko', cs: 'Východní Slovensko', de: 'Ostslowakei', pl: 'Wschodnia Słowacja', ru: 'Восточная Словакия' } },
+  { list: 'businessArea', code: 'cz-bohemia', labels: { en: 'Bohemia', sk: 'Čechy', cs: 'Čechy', de: 'Böhmen', pl: 'Czechy', ru: 'Богемия' } },
+  { list: 'businessArea', code: 'cz-moravia', labels: { en: 'Moravia', sk: 'Morava', cs: 'Morava', de: 'Mähren', pl: 'Morawy', ru: 'Моравия' } },
+  { list: 'industry', code: 'manufacturing', labels: { en: 'Manufacturing', sk: 'Výroba', cs: 'Výroba', de: 'Produktion', pl: 'Produkcja', ru: 'Производство' } },
+  { list: 'industry', code: 'retail', labels: { en: 'Retail', sk: 'Maloobchod', cs: 'Maloobchod', de: 'Einzelhandel', pl: 'Handel detaliczny', ru: 'Розничная торговля' } },
+  { list: 'industry', code: 'public', labels: { en: 'Public sector and municipalities', sk: 'Verejný sektor a obce', cs: 'Veřejný sektor a obce', de: 'Öffentlicher Sektor', pl: 'Sektor publiczny', ru: 'Госсектор и муниципалитеты' } },
+  { list: 'industry', code: 'agriculture', labels: { en: 'Agriculture', sk: 'Poľnohospodárstvo', cs: 'Zemědělství', de: 'Landwirtschaft', pl: 'Rolnictwo', ru: 'Сельское хозяйство' } },
+  { list: 'industry', code: 'hospitality', labels: { en: 'Hotels and restaurants', sk: 'Hotely a reštaurácie', cs: 'Hotely a restaurace', de: 'Gastgewerbe', pl: 'Hotele i restauracje', ru: 'Гостиницы и рестораны' } },
+  { list: 'industry', code: 'households', labels: { en: 'Households', sk: 'Domácnosti', cs: 'Domácnosti', de: 'Haushalte', pl: 'Gospodarstwa domowe', ru: 'Домохозяйства' } },
+  { list: 'contactFunction', code: 'director', labels: { en: 'Director', sk: 'Konateľ / riaditeľ', cs: 'Jednatel / ředitel', de: 'Geschäftsführer', pl: 'Dyrektor', ru: 'Директор' } },
+  { list: 'contactFunction', code: 'invoicing', labels: { en: 'Invoicing', sk: 'Fakturácia', cs: 'Fakturace', de: 'Rechnungswesen', pl: 'Fakturowanie', ru: 'Выставление счетов' } },
+  { list: 'contactFunction', code: 'energy-manager', labels: { en: 'Energy manager', sk: 'Energetik', cs: 'Energetik', de: 'Energiemanager', pl: 'Energetyk', ru: 'Энергетик' } },
+  { list: 'contactFunction', code: 'purchasing', labels: { en: 'Purchasing', sk: 'Nákup', cs: 'Nákup', de: 'Einkauf', pl: 'Zakupy', ru: 'Закупки' } },
+  { list: 'contactFunction', code: 'technical', labels: { en: 'Technical contact', sk: 'Technik', cs: 'Technik', de: 'Technischer Kontakt', pl: 'Kontakt techniczny', ru: 'Технический специалист' } },
+];

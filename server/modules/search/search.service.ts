@@ -1,0 +1,28 @@
+import type { ServiceContext } from '../../context.js';
+import { can } from '../auth/permissions.js';
+import { searchClients } from '../clients/clients.service.js';
+import { searchContacts } from '../contacts/contacts.service.js';
+
+export type SearchHit = { type: 'client' | 'contact'; id: string; title: string; subtitle: string | null; url: string };
+
+/** Global search: each module answers through its own access filter, so search shows nothing a list would not. */
+export const search = async (ctx: ServiceContext, q: string, limit: number): Promise<SearchHit[]> => {
+  if (!can(ctx.actor, 'clients.read')) return [];
+  const [clientHits, contactHits] = await Promise.all([searchClients(ctx, q, limit), searchContacts(ctx, q, limit)]);
+  return [
+    ...clientHits.map((c) => ({
+      type: 'client' as const,
+      id: c.id,
+      title: c.name,
+      subtitle: [c.companyId, c.address.city].filter(Boolean).join(' · ') || null,
+      url: `/clients/${c.id}`,
+    })),
+    ...contactHits.map((c) => ({
+      type: 'contact' as const,
+      id: c.id,
+      title: `${c.firstName} ${c.lastName}`,
+      subtitle: c.email ?? c.phone,
+      url: `/clients/${c.clientId}?tab=contacts`,
+    })),
+  ];
+};
