@@ -42,6 +42,9 @@ export const createPglite = async (dataDir?: string): Promise<PGlite> =>
 
 export const openPostgres = (url: string, poolSize = 10): DatabaseHandle => {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // An idle connection closed by the server (restart, failover) must not crash the process; the pool
+  // replaces it on the next query.
+  pool.on('error', () => undefined);
   const db = drizzlePg({ client: pool, schema, casing: 'snake_case' });
   return {
     db: db as unknown as Database,

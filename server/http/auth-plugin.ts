@@ -44,7 +44,7 @@ export const anonymousContextOf = (request: FastifyRequest): ServiceContext => (
 export const authPlugin = fp(async (app: FastifyInstance) => {
   app.decorateRequest('auth', null);
   app.addHook('preValidation', async (request) => {
-    if (!request.url.startsWith('/api/')) return;
+    if (!request.url.startsWith('/api/v1/')) return;
     const ctx = anonymousContextOf(request);
     const header = request.headers.authorization;
     if (header?.startsWith('Bearer ')) {
