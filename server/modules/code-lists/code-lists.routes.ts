@@ -13,7 +13,7 @@ const Item = z.object({
   isActive: z.boolean(),
   version: z.number().int(),
 });
-const Labels = z.record(z.enum(['en', 'sk', 'cs', 'de', 'pl', 'ru']), z.string().trim().min(1).max(100)).refine((l) => Boolean(l.en), {
+const Labels = z.partialRecord(z.enum(['en', 'sk', 'cs', 'de', 'pl', 'ru']), z.string().trim().min(1).max(100)).refine((l) => Boolean(l.en), {
   message: 'an English label is required',
   path: ['en'],
 });
