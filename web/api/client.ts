@@ -15,7 +15,13 @@ export class ApiError extends Error {
   /** Seconds from the `Retry-After` header (429), when given. */
   readonly retryAfterSeconds: number | null;
 
-  constructor(init: { status: number; code: string; detail: string; errors?: FieldProblem[]; retryAfterSeconds?: number | null }) {
+  constructor(init: {
+    status: number;
+    code: string;
+    detail: string;
+    errors?: FieldProblem[];
+    retryAfterSeconds?: number | null;
+  }) {
     super(init.detail || init.code);
     this.name = 'ApiError';
     this.status = init.status;
@@ -43,7 +49,8 @@ export const toQueryString = (params: QueryParams = {}): string => {
   return text ? `?${text}` : '';
 };
 
-export const apiUrl = (path: string, params?: QueryParams): string => `${apiBase}${path}${toQueryString(params)}`;
+export const apiUrl = (path: string, params?: QueryParams): string =>
+  `${apiBase}${path}${toQueryString(params)}`;
 
 // Security: the server refuses cookie-authenticated state changes without this header (CSRF guard).
 const stateChanging = new Set(['POST', 'PATCH', 'PUT', 'DELETE']);
@@ -68,7 +75,12 @@ const readProblem = async (response: Response): Promise<ApiError> => {
   const retryAfterSeconds = Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null;
   if (type.includes('json')) {
     try {
-      const body = (await response.json()) as Partial<{ code: string; detail: string; title: string; errors: FieldProblem[] }>;
+      const body = (await response.json()) as Partial<{
+        code: string;
+        detail: string;
+        title: string;
+        errors: FieldProblem[];
+      }>;
       return new ApiError({
         status: response.status,
         code: body.code ?? `http_${response.status}`,
@@ -80,7 +92,12 @@ const readProblem = async (response: Response): Promise<ApiError> => {
       // Fall through to the generic error below: the body was not the JSON it claimed to be.
     }
   }
-  return new ApiError({ status: response.status, code: `http_${response.status}`, detail: response.statusText, retryAfterSeconds });
+  return new ApiError({
+    status: response.status,
+    code: `http_${response.status}`,
+    detail: response.statusText,
+    retryAfterSeconds,
+  });
 };
 
 type RequestOptions = { query?: QueryParams; body?: unknown; signal?: AbortSignal | undefined };
@@ -114,7 +131,8 @@ const request = async <T>(method: string, path: string, options: RequestOptions 
 };
 
 export const api = {
-  get: <T>(path: string, query?: QueryParams, signal?: AbortSignal) => request<T>('GET', path, { query, signal }),
+  get: <T>(path: string, query?: QueryParams, signal?: AbortSignal) =>
+    request<T>('GET', path, { query, signal }),
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, { body: body ?? {} }),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, { body }),
   put: <T>(path: string, body: unknown) => request<T>('PUT', path, { body }),

@@ -1,0 +1,564 @@
+/**
+ * Read-path benchmark: the clients API (list, cursor page, search, detail, contacts) through the real Fastify
+ * app with a signed-in session, each beside its raw-SQL floor (the same query by hand, same connection).
+ *
+ *   npx tsx bench/run.ts --db pglite   [--clients 100000] [--iterations 200]
+ *   BENCH_DATABASE_URL=postgres://… npx tsx bench/run.ts --db postgres [--clients 100000]
+ *
+ * Options: --iterations N (200) and --warmup N (20) per scenario, --max-seconds S (30) cap per scenario;
+ * --data-dir DIR (PGlite folder, kept and reused: a loaded one is not loaded again), --memory (PGlite in memory),
+ * --in-place (use BENCH_DATABASE_URL's database itself, kept, instead of a throwaway one), --keep (keep the throwaway
+ * database or folder); --loader json|values (bench/load.ts), --load-concurrency N (2 on PostgreSQL, 1 on PGlite),
+ * --load-only; --proposed (add the index proposed in docs/performance.md before measuring), --compare-search (search
+ * SQL as built against the fenced form over more terms), --explain (EXPLAIN ANALYZE of every floor query, to
+ * stderr), --json FILE (the results as JSON). The markdown report goes to stdout, progress to stderr.
+ */
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import pino from 'pino';
+import { systemContext } from '../server/context.js';
+import { createPglite, openPglite, openPostgres, type DatabaseHandle } from '../server/db/client.js';
+import { encodeCursor } from '../server/db/keyset.js';
+import { ensureReferenceData } from '../server/db/reference-data.js';
+import { demoPassword, loadDemoDataOnce } from '../server/demo/demo-data.js';
+import { buildApp } from '../server/http/app.js';
+import { authenticateSession } from '../server/modules/auth/auth.service.js';
+import { hashSecret } from '../server/modules/auth/tokens.js';
+import { loadClients, type InsertMode } from './load.js';
+
+const { values: args } = parseArgs({
+  options: {
+    db: { type: 'string', default: 'pglite' },
+    clients: { type: 'string', default: '100000' },
+    iterations: { type: 'string', default: '200' },
+    warmup: { type: 'string', default: '20' },
+    'max-seconds': { type: 'string', default: '30' },
+    'data-dir': { type: 'string' },
+    memory: { type: 'boolean', default: false },
+    'in-place': { type: 'boolean', default: false },
+    keep: { type: 'boolean', default: false },
+    explain: { type: 'boolean', default: false },
+    json: { type: 'string' },
+    proposed: { type: 'boolean', default: false },
+    'compare-search': { type: 'boolean', default: false },
+    loader: { type: 'string', default: 'json' },
+    'load-concurrency': { type: 'string' },
+    'load-only': { type: 'boolean', default: false },
+  },
+});
+
+const kind = args.db;
+if (kind !== 'pglite' && kind !== 'postgres') throw new Error('--db must be pglite or postgres');
+if (args.loader !== 'json' && args.loader !== 'values') throw new Error('--loader must be json or values');
+const clientCount = Number(args.clients);
+const iterations = Number(args.iterations);
+const warmup = Number(args.warmup);
+const maxMsPerScenario = Number(args['max-seconds']) * 1000;
+const say = (line: string) => process.stderr.write(`${line}\n`);
+const log = pino({ level: 'silent' });
+const runStarted = performance.now();
+
+// --- memory: the kernel's high-water mark of this process, and the RSS at the end of each phase -------------------
+const maxRssMb = () => process.resourceUsage().maxRSS / 1024;
+const phases: { phase: string; rss: number }[] = [];
+const phase = (name: string) => phases.push({ phase: name, rss: process.memoryUsage().rss / 1024 / 1024 });
+
+// --- database ---------------------------------------------------------------------------------------------------
+type Raw = { query: (text: string, params?: unknown[]) => Promise<{ rows: Record<string, unknown>[] }> };
+let database: DatabaseHandle;
+let cleanup = async () => undefined as void;
+
+if (kind === 'pglite') {
+  const dir = args.memory
+    ? undefined
+    : (args['data-dir'] ?? path.join('.bench-data', `pglite-${process.pid}`));
+  if (dir) mkdirSync(dir, { recursive: true });
+  database = openPglite(await createPglite(dir));
+  if (dir && !args['data-dir'] && !args.keep)
+    cleanup = async () => rmSync(dir, { recursive: true, force: true });
+  say(`PGlite ${dir ? `in ${dir}` : 'in memory'}`);
+} else {
+  const url = process.env.BENCH_DATABASE_URL;
+  if (!url) throw new Error('set BENCH_DATABASE_URL=postgres://user@host:port/database');
+  if (args['in-place']) {
+    database = openPostgres(url);
+    say(`PostgreSQL ${new URL(url).pathname.slice(1)} (in place)`);
+  } else {
+    // A throwaway database next to the given one, so a run never touches existing data.
+    const name = `kilowatt_bench_${process.pid}`;
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`create database ${name}`);
+    await admin.end();
+    const target = new URL(url);
+    target.pathname = `/${name}`;
+    database = openPostgres(target.toString());
+    say(`PostgreSQL throwaway database ${name}`);
+    if (!args.keep) {
+      cleanup = async () => {
+        const dropper = new pg.Client({ connectionString: url });
+        await dropper.connect();
+        await dropper.query(`drop database if exists ${name} with (force)`);
+        await dropper.end();
+      };
+    }
+  }
+}
+const db = database.db;
+const raw = (db as unknown as { $client: Raw }).$client;
+const one = async <T = Record<string, unknown>>(text: string, params: unknown[] = []) =>
+  (await raw.query(text, params)).rows[0] as T;
+
+/** Everything after opening the database, so the throwaway database or folder is removed even when a step fails. */
+const main = async (): Promise<void> => {
+  // --- setup: migrations, reference data, demo users, bulk load -----------------------------------------------------
+  const setupStarted = performance.now();
+  phase('open');
+  await database.migrate();
+  const ctx = systemContext(db, log, 'bench');
+  await ensureReferenceData(ctx);
+  await loadDemoDataOnce(ctx, 8);
+  phase('migrations and demo users');
+  const existing = await one<{ clients: string; contacts: string }>(
+    'select (select count(*) from clients) as clients, (select count(*) from contacts) as contacts',
+  );
+  let load: { clients: number; contacts: number; ms: number } | null = null;
+  if (Number(existing.clients) < clientCount) {
+    const toAdd = {
+      clients: clientCount - Number(existing.clients),
+      contacts: 3 * clientCount - Number(existing.contacts),
+    };
+    say(
+      `loading ${toAdd.clients.toLocaleString('en')} clients and ${toAdd.contacts.toLocaleString('en')} contacts (${args.loader} inserts)…`,
+    );
+    const concurrency = Number(args['load-concurrency'] ?? (kind === 'postgres' ? 2 : 1));
+    load = await loadClients({ db, ...toAdd, mode: args.loader as InsertMode, concurrency, progress: say });
+    say(
+      `loaded ${load.clients.toLocaleString('en')} clients and ${load.contacts.toLocaleString('en')} contacts in ${(load.ms / 1000).toFixed(1)} s`,
+    );
+  }
+  phase('load');
+  if (args.proposed) {
+    // The index proposed in docs/performance.md, so its effect can be measured before the schema has it.
+    await raw.query('create index if not exists clients_name_id_index on clients (name, id)');
+  }
+  const analyzeStarted = performance.now();
+  await raw.query('vacuum analyze');
+  const analyzeMs = performance.now() - analyzeStarted;
+  const setupMs = performance.now() - setupStarted;
+  const counts = await one<{ clients: string; contacts: string; size: string; version: string }>(
+    `select (select count(*) from clients) as clients, (select count(*) from contacts) as contacts,
+          pg_size_pretty(pg_database_size(current_database())) as size, version() as version`,
+  );
+  say(
+    `${counts.clients} clients, ${counts.contacts} contacts, database ${counts.size}; setup ${(setupMs / 1000).toFixed(1)} s`,
+  );
+  if (args['load-only']) return;
+
+  // --- the app, signed in as a team-scoped sales user and as the administrator --------------------------------------
+  const app = await buildApp({ db, sessionHours: 8, secureCookies: false });
+  await app.ready();
+
+  type Who = {
+    label: string;
+    email: string;
+    cookie: string;
+    token: string;
+    userId: string;
+    ownerId: string;
+    teamIds: string[];
+  };
+  const signIn = async (label: string, email: string): Promise<Who> => {
+    const response = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email, password: demoPassword },
+    });
+    if (response.statusCode !== 200) throw new Error(`login of ${email} failed: ${response.body}`);
+    const token = response.cookies.find((c) => c.name === 'kw_session')!.value;
+    const user = await one<{ id: string; owner_id: string; team_ids: string[] }>(
+      `select u.id, u.owner_id, coalesce(array_agg(m.team_id) filter (where m.team_id is not null), '{}') as team_ids
+       from users u left join team_members m on m.user_id = u.id where u.email = $1 group by u.id`,
+      [email],
+    );
+    return {
+      label,
+      email,
+      cookie: `kw_session=${token}`,
+      token,
+      userId: user.id,
+      ownerId: user.owner_id,
+      teamIds: user.team_ids,
+    };
+  };
+  const sales = await signIn('sales (team)', 'sales@demo.kilowatt');
+  const admin = await signIn('admin (all)', 'admin@demo.kilowatt');
+
+  /**
+   * The access filter of server/modules/auth/access.ts written by hand, parameters from $n on:
+   * team scope = owner and (team in teams or responsible or creator); scope all = no condition.
+   */
+  const accessSql = (who: Who, n: number, alias = ''): { text: string; params: unknown[] } => {
+    const a = alias ? `${alias}.` : '';
+    if (who === admin) return { text: 'true', params: [] };
+    const teams = who.teamIds.map((_, i) => `$${n + 2 + i}`).join(', ');
+    return {
+      text: `${a}owner_id = $${n} and (${a}team_id in (${teams}) or ${a}responsible_user_id = $${n + 1} or ${a}created_by = $${n + 1})`,
+      params: [who.ownerId, who.userId, ...who.teamIds],
+    };
+  };
+
+  // --- scenario inputs, picked from the loaded data -------------------------------------------------------------
+  const visibleCount = async (who: Who) => {
+    const access = accessSql(who, 1);
+    return Number(
+      (
+        await one<{ n: string }>(
+          `select count(*) as n from clients where ${access.text} and archived_at is null`,
+          access.params,
+        )
+      ).n,
+    );
+  };
+  /** The cursor the API would hand out after the row in the middle of the caller's list. */
+  const middleCursor = async (who: Who) => {
+    const access = accessSql(who, 1);
+    const offset = Math.floor((await visibleCount(who)) / 2);
+    const row = await one<{ name: string; id: string }>(
+      `select name, id from clients where ${access.text} and archived_at is null order by name, id offset ${offset} limit 1`,
+      access.params,
+    );
+    return { name: row.name, id: row.id, cursor: encodeCursor(row.name, row.id), offset };
+  };
+  const sampleIds = async (who: Who, n: number) => {
+    const access = accessSql(who, 1);
+    const rows = (
+      await raw.query(
+        `select id, company_id from clients where ${access.text} and archived_at is null and company_id is not null
+        order by md5(id::text) limit ${n}`,
+        access.params,
+      )
+    ).rows as { id: string; company_id: string }[];
+    return rows;
+  };
+
+  /** Search terms: a brand (hundreds of matches), a name stem (thousands, clustered where names start with it), a
+   * Czech city (thousands of matches, none of them visible to the Slovak sales team) and an exact IČO. */
+  const searchTerms = [
+    { q: 'kovserv', label: 'search q=kovserv (brand)' },
+    { q: 'elektro', label: 'search q=elektro (name stem)' },
+    { q: 'zlin', label: 'search q=zlin (city)' },
+  ];
+
+  type Scenario = {
+    name: string;
+    api: (i: number) => Promise<string>;
+    sql: (i: number) => Promise<string[]>;
+    explain?: { text: string; params: unknown[] };
+    /** The floor returns the same rows as the API (checked before measuring). */
+    compare?: boolean;
+  };
+
+  const apiGet = async (who: Who, url: string): Promise<string> => {
+    const response = await app.inject({ method: 'GET', url, headers: { cookie: who.cookie } });
+    if (response.statusCode !== 200)
+      throw new Error(`GET ${url} as ${who.email}: ${response.statusCode} ${response.body.slice(0, 300)}`);
+    return response.body;
+  };
+  const idsOfApi = (body: string): string[] => {
+    const parsed = JSON.parse(body) as { items?: { id: string }[]; id?: string };
+    return parsed.items ? parsed.items.map((r) => r.id) : [parsed.id!];
+  };
+  const sqlIds = async (text: string, params: unknown[]): Promise<string[]> =>
+    (await raw.query(text, params)).rows.map((r) => r.id as string);
+  /** Renumbers $1… in a condition to follow `before` parameters. */
+  const shift = (condition: string, before: number) =>
+    condition.replace(/\$(\d+)/g, (_, d: string) => `$${Number(d) + before}`);
+
+  /** The list query of clients.service.ts `listClients` by hand: access filter, not archived, extra filter, keyset order. */
+  const listSql = (who: Who, extra: { where: string; params: unknown[] } | null) => {
+    const access = accessSql(who, 1);
+    const where = extra ? ` and ${shift(extra.where, access.params.length)}` : '';
+    return {
+      text: `select * from clients where ${access.text} and archived_at is null${where} order by name, id limit 51`,
+      params: [...access.params, ...(extra?.params ?? [])],
+    };
+  };
+  /** The same search with the match set fenced off (OFFSET 0), so PostgreSQL takes it from the trigram index and sorts it. */
+  const fencedSearchSql = (who: Who, q: string) => {
+    const access = accessSql(who, 1);
+    return {
+      text: `select * from (select * from clients where ${access.text} and archived_at is null and search_text like $${access.params.length + 1} offset 0) hits order by name, id limit 51`,
+      params: [...access.params, `%${q}%`],
+    };
+  };
+
+  const listScenario = (
+    who: Who,
+    label: string,
+    url: string,
+    extra: { where: string; params: unknown[] } | null,
+  ): Scenario => {
+    const query = listSql(who, extra);
+    return {
+      name: `${label} — ${who.label}`,
+      api: () => apiGet(who, url),
+      sql: () => sqlIds(query.text, query.params),
+      explain: query,
+      compare: true,
+    };
+  };
+
+  const scenarios: Scenario[] = [];
+  const inputs: Record<string, unknown> = {};
+  const samplesOf = new Map<Who, { id: string; company_id: string }[]>();
+  for (const who of [sales, admin]) {
+    const middle = await middleCursor(who);
+    inputs[`${who.email} sees`] = `${(await visibleCount(who)).toLocaleString('en')} clients`;
+    const samples = await sampleIds(who, 200);
+    samplesOf.set(who, samples);
+    const ico = samples[0]!.company_id;
+    scenarios.push(
+      listScenario(who, 'list page 1, sort=name', '/api/v1/clients?limit=50&sort=name', null),
+      listScenario(
+        who,
+        `list, cursor at row ${middle.offset.toLocaleString('en')}`,
+        `/api/v1/clients?limit=50&sort=name&cursor=${middle.cursor}`,
+        {
+          where: '(name, id) > ($1, $2::uuid)',
+          params: [middle.name, middle.id],
+        },
+      ),
+      ...searchTerms.map((t) =>
+        listScenario(who, t.label, `/api/v1/clients?limit=50&sort=name&q=${t.q}`, {
+          where: 'search_text like $1',
+          params: [`%${t.q}%`],
+        }),
+      ),
+      listScenario(who, 'search q=<IČO>', `/api/v1/clients?limit=50&sort=name&q=${ico}`, {
+        where: 'search_text like $1',
+        params: [`%${ico}%`],
+      }),
+    );
+    const access = accessSql(who, 2);
+    const detailSql = `select * from clients where id = $1 and ${access.text}`;
+    scenarios.push({
+      name: `client detail — ${who.label}`,
+      api: (i) => apiGet(who, `/api/v1/clients/${samples[i % samples.length]!.id}`),
+      sql: (i) => sqlIds(detailSql, [samples[i % samples.length]!.id, ...access.params]),
+      explain: { text: detailSql, params: [samples[0]!.id, ...access.params] },
+      compare: true,
+    });
+    const contactAccess = accessSql(who, 2, 'k');
+    const contactsSql = `select c.* from contacts c join clients k on k.id = c.client_id where c.client_id = $1 and ${contactAccess.text} and c.archived_at is null order by c.is_primary desc, c.last_name, c.first_name`;
+    scenarios.push({
+      name: `client's contacts — ${who.label}`,
+      api: (i) => apiGet(who, `/api/v1/clients/${samples[i % samples.length]!.id}/contacts`),
+      sql: (i) => sqlIds(contactsSql, [samples[i % samples.length]!.id, ...contactAccess.params]),
+      explain: { text: contactsSql, params: [samples[0]!.id, ...contactAccess.params] },
+      compare: true,
+    });
+  }
+
+  // Reference rows for the API's fixed cost per request: the HTTP stack alone, and resolving the session cookie to an
+  // actor (today 4 statements: session, user, roles, teams) against the same answer from one statement.
+  const actorSql = `select s.user_id as id, u.owner_id,
+    array(select m.team_id from team_members m join teams t on t.id = m.team_id where m.user_id = u.id and t.is_active) as team_ids,
+    array(select r.key || ':' || r.scope from user_roles ur join roles r on r.key = ur.role_key where ur.user_id = u.id) as roles
+  from sessions s join users u on u.id = s.user_id
+  where s.token_hash = $1 and s.expires_at > now() and u.is_active`;
+  scenarios.push(
+    {
+      name: 'reference: GET /api/health (HTTP stack, no database) vs select 1',
+      api: async () => (await app.inject({ method: 'GET', url: '/api/health' })).body,
+      sql: () => sqlIds('select 1 as id', []),
+    },
+    {
+      name: 'reference: session → actor, authenticateSession (4 statements) vs one statement',
+      api: async () => String((await authenticateSession(ctx, sales.token))?.actor.userId),
+      sql: () => sqlIds(actorSql, [hashSecret(sales.token)]),
+      explain: { text: actorSql, params: [hashSecret(sales.token)] },
+    },
+  );
+
+  // --- verification: each API answer has exactly the rows of its floor, in the same order ----------------------------
+  const rowsOf = new Map<string, number>();
+  for (const s of scenarios) {
+    if (!s.compare) continue;
+    const apiIds = idsOfApi(await s.api(0));
+    const floorIds = (await s.sql(0)).slice(0, 50);
+    const same = apiIds.length === floorIds.length && apiIds.every((id, i) => id === floorIds[i]);
+    if (!same)
+      throw new Error(
+        `${s.name}: the API and the SQL floor disagree (${apiIds.length} vs ${floorIds.length} rows)`,
+      );
+    rowsOf.set(s.name, apiIds.length);
+  }
+
+  if (args.explain) {
+    for (const s of scenarios) {
+      if (!s.explain) continue;
+      const plan = (
+        await raw.query(`explain (analyze, buffers) ${s.explain.text}`, s.explain.params)
+      ).rows.map((r) => String(r['QUERY PLAN']));
+      say(`\n### ${s.name}\n\n\`\`\`sql\n${s.explain.text}\n\`\`\`\n\n\`\`\`\n${plan.join('\n')}\n\`\`\``);
+    }
+  }
+
+  // --- measurement: API and floor interleaved, so drift hits both alike --------------------------------------------
+  type Stats = { n: number; p50: number; p95: number; max: number };
+  const stats = (samples: number[]): Stats => {
+    const sorted = [...samples].sort((a, b) => a - b);
+    const at = (p: number) =>
+      sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))] ?? NaN;
+    return { n: sorted.length, p50: at(0.5), p95: at(0.95), max: sorted.at(-1) ?? NaN };
+  };
+  /** Runs each function `count` times (fewer if the scenario's time is up), alternating between them. */
+  const measure = async (runs: ((i: number) => Promise<unknown>)[], count: number): Promise<Stats[]> => {
+    for (let i = 0; i < warmup; i++) for (const run of runs) await run(i);
+    const times = runs.map((): number[] => []);
+    const started = performance.now();
+    for (let i = 0; i < count && performance.now() - started < maxMsPerScenario; i++) {
+      for (const [k, run] of runs.entries()) {
+        const t = performance.now();
+        await run(i);
+        times[k]!.push(performance.now() - t);
+      }
+    }
+    return times.map(stats);
+  };
+
+  type Result = { name: string; rows: number | null; api: Stats; sql: Stats };
+  const results: Result[] = [];
+  for (const s of scenarios) {
+    const [api, sql] = await measure([s.api, s.sql], iterations);
+    const result = { name: s.name, rows: rowsOf.get(s.name) ?? null, api: api!, sql: sql! };
+    results.push(result);
+    say(
+      `  ${s.name}: API p50 ${result.api.p50.toFixed(2)} p95 ${result.api.p95.toFixed(2)} | SQL p50 ${result.sql.p50.toFixed(2)} p95 ${result.sql.p95.toFixed(2)} ms (n=${result.api.n})`,
+    );
+  }
+  phase('measurements');
+
+  // --- optional: the search plan as the API builds it against the fenced one, over more terms ----------------------
+  type SearchPlanResult = { who: string; q: string; matches: number; plain: Stats; fenced: Stats };
+  const searchPlans: SearchPlanResult[] = [];
+  if (args['compare-search']) {
+    const terms = ['kovserv', 'elektro', 'zlin', 'tep', 'novak', 'bratislava', '905', 'r.o.', 'ko'];
+    for (const who of [sales, admin]) {
+      for (const q of terms) {
+        const plain = listSql(who, { where: 'search_text like $1', params: [`%${q}%`] });
+        const fenced = fencedSearchSql(who, q);
+        const [a, b] = await Promise.all([
+          sqlIds(plain.text, plain.params),
+          sqlIds(fenced.text, fenced.params),
+        ]);
+        if (a.join() !== b.join()) throw new Error(`fenced search for ${q} returns other rows`);
+        const access = accessSql(who, 1);
+        const matches = Number(
+          (
+            await one<{ n: string }>(
+              `select count(*) as n from clients where ${access.text} and archived_at is null and search_text like $${access.params.length + 1}`,
+              [...access.params, `%${q}%`],
+            )
+          ).n,
+        );
+        const [p, f] = await measure(
+          [() => raw.query(plain.text, plain.params), () => raw.query(fenced.text, fenced.params)],
+          Math.min(iterations, 50),
+        );
+        searchPlans.push({ who: who.label, q, matches, plain: p!, fenced: f! });
+        say(
+          `  search plan ${who.label} q=${q}: ${matches} matches, as built p50 ${p!.p50.toFixed(2)} p95 ${p!.p95.toFixed(2)} | fenced p50 ${f!.p50.toFixed(2)} p95 ${f!.p95.toFixed(2)} ms`,
+        );
+      }
+    }
+  }
+
+  const rssPeak = maxRssMb();
+
+  // --- report --------------------------------------------------------------------------------------------------------
+  const ms = (v: number) => v.toFixed(2);
+  const mb = (v: number) => `${v.toFixed(0)} MB`;
+  const isListOrSearch = (name: string) => name.startsWith('list') || name.startsWith('search');
+  const misses = (r: Result) => {
+    if (r.name.startsWith('reference')) return '';
+    const out: string[] = [];
+    if (r.api.p95 > 2 * r.sql.p95) out.push('> 2× floor');
+    if (isListOrSearch(r.name) && r.api.p95 >= 50) out.push('p95 ≥ 50 ms');
+    return out.join(', ') || 'met';
+  };
+  const lines = [
+    `## ${kind === 'pglite' ? 'PGlite' : 'PostgreSQL'}: ${Number(counts.clients).toLocaleString('en')} clients, ${Number(counts.contacts).toLocaleString('en')} contacts${args.proposed ? ' (with the proposed index)' : ''}`,
+    '',
+    `- ${String(counts.version).split(',')[0]}; Node ${process.version}; ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}; database ${counts.size}`,
+    load
+      ? `- bulk load (${args.loader} inserts): ${load.clients.toLocaleString('en')} clients + ${load.contacts.toLocaleString('en')} contacts in ${(load.ms / 1000).toFixed(1)} s (${Math.round(((load.clients + load.contacts) / load.ms) * 1000).toLocaleString('en')} rows/s); VACUUM ANALYZE ${(analyzeMs / 1000).toFixed(1)} s; setup in all ${(setupMs / 1000).toFixed(1)} s`
+      : `- data reused (no load); VACUUM ANALYZE ${(analyzeMs / 1000).toFixed(1)} s`,
+    `- Node process RSS: peak ${mb(rssPeak)}; ${phases.map((p) => `after ${p.phase} ${mb(p.rss)}`).join(', ')}${kind === 'postgres' ? ' (PostgreSQL server processes not included)' : ' (the database runs in-process, so this includes it)'}`,
+    `- ${iterations} iterations per scenario after ${warmup} warm-up ones (at most ${args['max-seconds']} s per scenario), API and SQL interleaved; times in ms; ${Object.entries(
+      inputs,
+    )
+      .map(([k, v]) => `${k} ${String(v)}`)
+      .join(', ')}`,
+    '',
+    '| scenario | rows | API p50 | API p95 | SQL p50 | SQL p95 | API p95 / SQL p95 | targets |',
+    '|---|---:|---:|---:|---:|---:|---:|---|',
+    ...results.map(
+      (r) =>
+        `| ${r.name} | ${r.rows ?? ''} | ${ms(r.api.p50)} | ${ms(r.api.p95)} | ${ms(r.sql.p50)} | ${ms(r.sql.p95)} | ${(r.api.p95 / r.sql.p95).toFixed(1)}× | ${misses(r)} |`,
+    ),
+  ];
+  if (searchPlans.length > 0) {
+    lines.push(
+      '',
+      'Search SQL as the API builds it against the same search with the match set fenced off (`offset 0` subquery):',
+      '',
+      '| who | q | visible matches | as built p50 | as built p95 | fenced p50 | fenced p95 |',
+      '|---|---|---:|---:|---:|---:|---:|',
+      ...searchPlans.map(
+        (r) =>
+          `| ${r.who} | ${r.q} | ${r.matches} | ${ms(r.plain.p50)} | ${ms(r.plain.p95)} | ${ms(r.fenced.p50)} | ${ms(r.fenced.p95)} |`,
+      ),
+    );
+  }
+  lines.push('', `Total run ${((performance.now() - runStarted) / 1000).toFixed(0)} s.`);
+  process.stdout.write(`${lines.join('\n')}\n`);
+  if (args.json) {
+    writeFileSync(
+      args.json,
+      JSON.stringify(
+        {
+          kind,
+          proposed: args.proposed,
+          counts,
+          load,
+          analyzeMs,
+          setupMs,
+          rssPeak,
+          phases,
+          iterations,
+          warmup,
+          inputs,
+          results,
+          searchPlans,
+        },
+        null,
+        2,
+      ),
+    );
+  }
+
+  await app.close();
+};
+
+try {
+  await main();
+} finally {
+  await database.close();
+  await cleanup();
+}
+process.exit(0);

@@ -1,0 +1,45 @@
+import { Alert, Button, Group, List, Text } from '@mantine/core';
+import { IconAlertTriangle } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { isApiError, type FieldProblem } from '../api/client.js';
+import { errorMessage, ruleMessage } from './errors.js';
+
+type FormAlertProps = {
+  error: unknown;
+  /** Field problems no input of the form shows, listed by their path. */
+  unmapped?: FieldProblem[];
+  /** Offered on a version conflict: load the record again (discarding the unsaved changes). */
+  onReload?: () => void;
+};
+
+/** The form-level error: a version conflict with a reload action, or the translated problem. */
+export const FormAlert = ({ error, unmapped = [], onReload }: FormAlertProps) => {
+  const { t } = useTranslation();
+  if (!error) return null;
+  const isConflict = isApiError(error) && error.code === 'version_conflict';
+  return (
+    <Alert
+      color={isConflict ? 'orange' : 'red'}
+      icon={<IconAlertTriangle size={18} />}
+      title={t('common.saveFailed')}
+    >
+      <Text size="sm">{errorMessage(t, error)}</Text>
+      {unmapped.length > 0 && (
+        <List size="sm" mt="xs">
+          {unmapped.map((problem) => (
+            <List.Item key={`${problem.path}-${problem.code}`}>
+              {problem.path}: {ruleMessage(t, problem.code)}
+            </List.Item>
+          ))}
+        </List>
+      )}
+      {isConflict && onReload && (
+        <Group mt="sm">
+          <Button size="xs" variant="white" color="orange" onClick={onReload}>
+            {t('common.reloadLatest')}
+          </Button>
+        </Group>
+      )}
+    </Alert>
+  );
+};

@@ -1,0 +1,168 @@
+import { Button, Center, EmptyState, Group, Menu, Paper, Text } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import {
+  IconChevronDown,
+  IconDownload,
+  IconFileSpreadsheet,
+  IconFileTypeCsv,
+  IconPlus,
+  IconUsersGroup,
+} from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { PageError, PageHeader, PageLoader } from '../../components/Page.js';
+import { useCan } from '../auth/api.js';
+import { clientExportUrl, useClientList, type ClientListParams } from './api.js';
+import { ClientForm } from './ClientForm.js';
+import { ClientFilters } from './components/ClientFilters.js';
+import { ClientTable, nextSort } from './components/ClientTable.js';
+import { useClientListParams } from './list-params.js';
+
+const ExportMenu = ({ params }: { params: ClientListParams }) => {
+  const { t } = useTranslation();
+  return (
+    <Menu position="bottom-end" withinPortal>
+      <Menu.Target>
+        <Button
+          variant="default"
+          leftSection={<IconDownload size={16} aria-hidden />}
+          rightSection={<IconChevronDown size={14} aria-hidden />}
+        >
+          {t('clients.list.export')}
+        </Button>
+      </Menu.Target>
+      <Menu.Dropdown>
+        <Menu.Item
+          component="a"
+          href={clientExportUrl(params, 'xlsx')}
+          download
+          leftSection={<IconFileSpreadsheet size={16} aria-hidden />}
+        >
+          {t('clients.list.exportXlsx')}
+        </Menu.Item>
+        <Menu.Item
+          component="a"
+          href={clientExportUrl(params, 'csv')}
+          download
+          leftSection={<IconFileTypeCsv size={16} aria-hidden />}
+        >
+          {t('clients.list.exportCsv')}
+        </Menu.Item>
+      </Menu.Dropdown>
+    </Menu>
+  );
+};
+
+const EmptyClients = ({
+  filtered,
+  onClear,
+  onCreate,
+}: {
+  filtered: boolean;
+  onClear: () => void;
+  onCreate: (() => void) | null;
+}) => {
+  const { t } = useTranslation();
+  return (
+    <EmptyState
+      py="xl"
+      icon={<IconUsersGroup size={28} aria-hidden />}
+      title={filtered ? t('clients.list.emptyFiltered') : t('clients.list.empty')}
+      description={filtered ? t('clients.list.emptyFilteredHint') : t('clients.list.emptyHint')}
+    >
+      <EmptyState.Actions>
+        {filtered ? (
+          <Button variant="light" onClick={onClear}>
+            {t('clients.list.clearFilters')}
+          </Button>
+        ) : (
+          onCreate && (
+            <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={onCreate}>
+              {t('clients.list.create')}
+            </Button>
+          )
+        )}
+      </EmptyState.Actions>
+    </EmptyState>
+  );
+};
+
+/** The client list: server-side search, filters, sorting and cursor paging, with export of the same rows. */
+export const ClientListPage = () => {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const can = useCan();
+  const { params, update, clearFilters, activeFilterCount } = useClientListParams();
+  const list = useClientList(params);
+  const [creating, { open: openCreate, close: closeCreate }] = useDisclosure(false);
+  const clients = list.data?.pages.flatMap((page) => page.items) ?? [];
+  const canWrite = can('clients.write');
+
+  return (
+    <>
+      <PageHeader
+        title={t('clients.title')}
+        actions={
+          <>
+            {can('clients.export') && <ExportMenu params={params} />}
+            {canWrite && (
+              <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={openCreate}>
+                {t('clients.list.create')}
+              </Button>
+            )}
+          </>
+        }
+      />
+      <ClientFilters
+        params={params}
+        onChange={update}
+        onClear={clearFilters}
+        activeFilterCount={activeFilterCount}
+      />
+      <Paper withBorder radius="md" p={0}>
+        {list.isPending ? (
+          <PageLoader />
+        ) : list.isError ? (
+          <Center p="md">
+            <PageError error={list.error} onRetry={() => void list.refetch()} />
+          </Center>
+        ) : clients.length === 0 ? (
+          <EmptyClients
+            filtered={activeFilterCount > 0}
+            onClear={clearFilters}
+            onCreate={canWrite ? openCreate : null}
+          />
+        ) : (
+          <ClientTable
+            clients={clients}
+            sort={params.sort}
+            onSort={(field) => update({ sort: nextSort(params.sort, field) })}
+          />
+        )}
+      </Paper>
+      {clients.length > 0 && (
+        <Group justify="space-between" mt="md">
+          <Text size="sm" c="dimmed" aria-live="polite">
+            {list.hasNextPage
+              ? t('clients.list.shownMore', { count: clients.length })
+              : t('clients.list.shown', { count: clients.length })}
+          </Text>
+          {list.hasNextPage && (
+            <Button
+              variant="default"
+              onClick={() => void list.fetchNextPage()}
+              loading={list.isFetchingNextPage}
+            >
+              {t('clients.list.loadMore')}
+            </Button>
+          )}
+        </Group>
+      )}
+      <ClientForm
+        opened={creating}
+        onClose={closeCreate}
+        onSaved={(client) => void navigate(`/clients/${client.id}`)}
+      />
+    </>
+  );
+};

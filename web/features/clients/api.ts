@@ -1,0 +1,193 @@
+import {
+  keepPreviousData,
+  useInfiniteQuery,
+  useMutation,
+  useQuery,
+  useQueryClient,
+  type QueryClient,
+} from '@tanstack/react-query';
+import { api, apiUrl, type ItemList, type Page, type QueryParams } from '../../api/client.js';
+
+export type ClientKind = 'company' | 'person';
+export type ClientStatus = 'active' | 'passive';
+
+export type Address = {
+  street: string | null;
+  city: string | null;
+  postalCode: string | null;
+  country: string | null;
+};
+
+export type FieldWarning = { path: string; code: string; message: string };
+
+export type Client = {
+  id: string;
+  ownerId: string;
+  kind: ClientKind;
+  name: string;
+  country: string;
+  companyId: string | null;
+  taxId: string | null;
+  vatId: string | null;
+  status: ClientStatus;
+  relationshipType: string;
+  businessArea: string | null;
+  industry: string | null;
+  email: string | null;
+  phone: string | null;
+  website: string | null;
+  address: Address;
+  creditRating: string | null;
+  debtorNumber: string | null;
+  creditorNumber: string | null;
+  note: string | null;
+  teamId: string | null;
+  responsibleUserId: string | null;
+  archivedAt: string | null;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  createdBy: string | null;
+  updatedBy: string | null;
+  /** Rules that did not block saving (e.g. an unusual Slovak IČO check digit): shown as a yellow notice. */
+  warnings: FieldWarning[];
+};
+
+/** Editable fields as the API takes them (`null` clears a field). */
+export type ClientInput = {
+  kind: ClientKind;
+  name: string;
+  country: string;
+  companyId: string | null;
+  taxId: string | null;
+  vatId: string | null;
+  status: ClientStatus;
+  relationshipType: string;
+  businessArea: string | null;
+  industry: string | null;
+  email: string | null;
+  phone: string | null;
+  website: string | null;
+  address: Address | null;
+  note: string | null;
+};
+
+export const clientSortFields = ['name', 'companyId', 'city', 'status', 'createdAt', 'updatedAt'] as const;
+export type ClientSortField = (typeof clientSortFields)[number];
+
+/** The list's query parameters, exactly as the API (and the export) take them. */
+export type ClientListParams = {
+  q?: string;
+  status?: ClientStatus;
+  kind?: ClientKind;
+  country?: string;
+  relationshipType?: string;
+  businessArea?: string;
+  industry?: string;
+  archived?: 'false' | 'true' | 'all';
+  sort?: string;
+};
+
+export type HistoryEntry = {
+  id: string;
+  at: string;
+  by: { id: string; name: string } | null;
+  entityType: string;
+  entityId: string;
+  action: string;
+  field: string | null;
+  before: unknown;
+  after: unknown;
+};
+
+export const clientKeys = {
+  all: ['clients'] as const,
+  lists: () => [...clientKeys.all, 'list'] as const,
+  list: (params: ClientListParams) => [...clientKeys.lists(), params] as const,
+  details: () => [...clientKeys.all, 'detail'] as const,
+  detail: (id: string) => [...clientKeys.details(), id] as const,
+  history: (id: string) => [...clientKeys.all, 'history', id] as const,
+};
+
+const pageSize = 50;
+
+export const useClientList = (params: ClientListParams) =>
+  useInfiniteQuery({
+    queryKey: clientKeys.list(params),
+    queryFn: ({ pageParam, signal }) =>
+      api.get<Page<Client>>(
+        '/clients',
+        { ...params, limit: pageSize, cursor: pageParam } as QueryParams,
+        signal,
+      ),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    // While a new filter loads, the previous rows stay instead of a blank loader.
+    placeholderData: keepPreviousData,
+  });
+
+export const clientExportUrl = (params: ClientListParams, format: 'xlsx' | 'csv'): string =>
+  apiUrl('/clients/export', { ...params, format } as QueryParams);
+
+export const useClient = (id: string) =>
+  useQuery({
+    queryKey: clientKeys.detail(id),
+    queryFn: ({ signal }) => api.get<Client>(`/clients/${id}`, undefined, signal),
+  });
+
+export const useClientHistory = (id: string, enabled = true) =>
+  useQuery({
+    queryKey: clientKeys.history(id),
+    queryFn: ({ signal }) => api.get<ItemList<HistoryEntry>>(`/clients/${id}/history`, undefined, signal),
+    select: (page) => page.items,
+    enabled,
+  });
+
+/** After any change: the lists are stale, the card gets the answer as is, the history reloads. */
+export const afterClientChange = async (queryClient: QueryClient, client: Client) => {
+  queryClient.setQueryData(clientKeys.detail(client.id), client);
+  await Promise.all([
+    queryClient.invalidateQueries({ queryKey: clientKeys.lists() }),
+    queryClient.invalidateQueries({ queryKey: clientKeys.detail(client.id) }),
+    queryClient.invalidateQueries({ queryKey: clientKeys.history(client.id) }),
+  ]);
+};
+
+type MutationOptions = { onSuccess?: (client: Client) => void };
+
+// Each mutation invalidates first and calls the caller's onSuccess after, so a caller can never drop
+// the invalidation by passing its own callback.
+export const useCreateClient = (options: MutationOptions = {}) => {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: ClientInput) => api.post<Client>('/clients', body),
+    onSuccess: async (client) => {
+      await afterClientChange(queryClient, client);
+      options.onSuccess?.(client);
+    },
+  });
+};
+
+export const useUpdateClient = (id: string, options: MutationOptions = {}) => {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: Partial<ClientInput> & { version: number }) =>
+      api.patch<Client>(`/clients/${id}`, body),
+    onSuccess: async (client) => {
+      await afterClientChange(queryClient, client);
+      options.onSuccess?.(client);
+    },
+  });
+};
+
+export const useArchiveClient = (id: string, options: MutationOptions = {}) => {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ version, restore }: { version: number; restore: boolean }) =>
+      api.post<Client>(`/clients/${id}/${restore ? 'restore' : 'archive'}`, { version }),
+    onSuccess: async (client) => {
+      await afterClientChange(queryClient, client);
+      options.onSuccess?.(client);
+    },
+  });
+};

@@ -1,0 +1,142 @@
+import {
+  Button,
+  Checkbox,
+  Group,
+  Modal,
+  Select,
+  SimpleGrid,
+  Stack,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { FieldProblem } from '../../api/client.js';
+import { FormAlert } from '../../components/FormAlert.js';
+import { applyFieldProblems } from '../../components/validation.js';
+import { useCodeOptions } from '../code-lists/api.js';
+import { preferredChannels, useCreateContact, useUpdateContact, type Contact } from './api.js';
+import {
+  contactFormFields,
+  contactToValues,
+  contactValuesToInput,
+  emptyContactValues,
+  validateContact,
+  type ContactFormValues,
+} from './contact-form.js';
+
+type ContactFormProps = {
+  opened: boolean;
+  onClose: () => void;
+  clientId: string;
+  /** The client's country: national phone numbers are read in it. */
+  country: string;
+  contact?: Contact | null;
+};
+
+const ContactFormBody = ({ onClose, clientId, country, contact }: Omit<ContactFormProps, 'opened'>) => {
+  const { t } = useTranslation();
+  const [failure, setFailure] = useState<unknown>(null);
+  const [unmapped, setUnmapped] = useState<FieldProblem[]>([]);
+  const form = useForm<ContactFormValues>({
+    initialValues: contact ? contactToValues(contact) : emptyContactValues,
+    validate: validateContact(t, country),
+  });
+  const functions = useCodeOptions('contactFunction', form.values.function);
+  const create = useCreateContact(clientId, { onSuccess: onClose });
+  const update = useUpdateContact({ onSuccess: onClose });
+
+  const showServerError = (error: unknown) => {
+    setUnmapped(applyFieldProblems(t, error, contactFormFields, form.setFieldError));
+    setFailure(error);
+  };
+
+  const submit = form.onSubmit((values) => {
+    setFailure(null);
+    const input = contactValuesToInput(values);
+    if (contact)
+      update.mutate({ ...input, id: contact.id, version: contact.version }, { onError: showServerError });
+    else create.mutate(input, { onError: showServerError });
+  });
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="sm">
+        <FormAlert error={failure} unmapped={unmapped} />
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <TextInput
+            label={t('contacts.fields.firstName')}
+            required
+            data-autofocus
+            {...form.getInputProps('firstName')}
+          />
+          <TextInput label={t('contacts.fields.lastName')} required {...form.getInputProps('lastName')} />
+        </SimpleGrid>
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <Select
+            label={t('contacts.fields.function')}
+            data={functions}
+            clearable
+            {...form.getInputProps('function')}
+          />
+          <Select
+            label={t('contacts.fields.preferredChannel')}
+            data={preferredChannels.map((channel) => ({
+              value: channel,
+              label: t(`contacts.channels.${channel}`),
+            }))}
+            clearable
+            {...form.getInputProps('preferredChannel')}
+          />
+        </SimpleGrid>
+        <TextInput label={t('contacts.fields.email')} type="email" {...form.getInputProps('email')} />
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <TextInput label={t('contacts.fields.phone')} type="tel" {...form.getInputProps('phone')} />
+          <TextInput label={t('contacts.fields.mobile')} type="tel" {...form.getInputProps('mobile')} />
+        </SimpleGrid>
+        <Group gap="xl">
+          <Checkbox
+            label={t('contacts.fields.isSigningPerson')}
+            description={t('contacts.form.signingHint')}
+            {...form.getInputProps('isSigningPerson', { type: 'checkbox' })}
+          />
+          <Checkbox
+            label={t('contacts.fields.isPrimary')}
+            {...form.getInputProps('isPrimary', { type: 'checkbox' })}
+          />
+        </Group>
+        <Textarea
+          label={t('contacts.fields.note')}
+          autosize
+          minRows={2}
+          maxRows={6}
+          {...form.getInputProps('note')}
+        />
+        <Group justify="flex-end" gap="sm" mt="xs">
+          <Button variant="default" onClick={onClose}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" loading={create.isPending || update.isPending}>
+            {contact ? t('common.save') : t('contacts.form.create')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+};
+
+/** Add or edit a contact person of a client, in a dialog. */
+export const ContactForm = ({ opened, onClose, ...rest }: ContactFormProps) => {
+  const { t } = useTranslation();
+  return (
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={rest.contact ? t('contacts.form.editTitle') : t('contacts.form.createTitle')}
+      size="lg"
+    >
+      {opened && <ContactFormBody onClose={onClose} {...rest} />}
+    </Modal>
+  );
+};

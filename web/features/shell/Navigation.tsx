@@ -1,0 +1,109 @@
+import { NavLink, ScrollArea, Stack, Text } from '@mantine/core';
+import {
+  IconAddressBook,
+  IconBuildingSkyscraper,
+  IconKey,
+  IconList,
+  IconShieldLock,
+  IconUsers,
+  IconUsersGroup,
+} from '@tabler/icons-react';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation } from 'react-router';
+import { useCan } from '../auth/api.js';
+
+type Item = { to: string; label: string; icon: ReactNode; visible: boolean };
+
+const NavItem = ({ item, onNavigate }: { item: Item; onNavigate: () => void }) => {
+  const location = useLocation();
+  const active = location.pathname === item.to || location.pathname.startsWith(`${item.to}/`);
+  return (
+    <NavLink
+      component={Link}
+      to={item.to}
+      label={item.label}
+      leftSection={item.icon}
+      active={active}
+      aria-current={active ? 'page' : undefined}
+      onClick={onNavigate}
+    />
+  );
+};
+
+/** The main navigation; administration entries appear only for roles with the matching admin permission. */
+export const Navigation = ({ onNavigate }: { onNavigate: () => void }) => {
+  const { t } = useTranslation();
+  const can = useCan();
+  const main: Item[] = [
+    {
+      to: '/clients',
+      label: t('shell.nav.clients'),
+      icon: <IconAddressBook size={18} />,
+      visible: can('clients.read'),
+    },
+  ];
+  const admin: Item[] = [
+    {
+      to: '/admin/users',
+      label: t('shell.nav.users'),
+      icon: <IconUsers size={18} />,
+      visible: can('admin.users'),
+    },
+    {
+      to: '/admin/teams',
+      label: t('shell.nav.teams'),
+      icon: <IconUsersGroup size={18} />,
+      visible: can('admin.users'),
+    },
+    {
+      to: '/admin/roles',
+      label: t('shell.nav.roles'),
+      icon: <IconShieldLock size={18} />,
+      visible: can('admin.roles'),
+    },
+    {
+      to: '/admin/owners',
+      label: t('shell.nav.owners'),
+      icon: <IconBuildingSkyscraper size={18} />,
+      visible: can('admin.owners'),
+    },
+    {
+      to: '/admin/code-lists',
+      label: t('shell.nav.codeLists'),
+      icon: <IconList size={18} />,
+      visible: can('admin.codeLists'),
+    },
+  ].filter((item) => item.visible);
+  const personal: Item[] = [
+    { to: '/tokens', label: t('shell.nav.tokens'), icon: <IconKey size={18} />, visible: true },
+  ];
+
+  return (
+    <ScrollArea component="nav" aria-label={t('shell.nav.label')} h="100%">
+      <Stack gap={2}>
+        {main
+          .filter((item) => item.visible)
+          .map((item) => (
+            <NavItem key={item.to} item={item} onNavigate={onNavigate} />
+          ))}
+        {admin.length > 0 && (
+          <>
+            <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" pt="md" pb={4}>
+              {t('shell.nav.administration')}
+            </Text>
+            {admin.map((item) => (
+              <NavItem key={item.to} item={item} onNavigate={onNavigate} />
+            ))}
+          </>
+        )}
+        <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" pt="md" pb={4}>
+          {t('shell.nav.personal')}
+        </Text>
+        {personal.map((item) => (
+          <NavItem key={item.to} item={item} onNavigate={onNavigate} />
+        ))}
+      </Stack>
+    </ScrollArea>
+  );
+};
