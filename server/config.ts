@@ -15,6 +15,13 @@ const Config = z.object({
   /** Set when the app is served over HTTPS, so the session cookie is marked Secure. */
   KILOWATT_SECURE_COOKIES: z.enum(['0', '1']).default('0'),
   KILOWATT_JOBS: z.enum(['0', '1']).default('1'),
+  /** Days ahead a meter's verification due date creates a reminder for the client's responsible user (ENERGY-5). */
+  KILOWATT_VERIFICATION_REMINDER_DAYS: z.coerce.number().int().min(0).max(3650).default(60),
+  /** Mapy.cz REST API key for address suggestions and validation (ENERGY-3); empty means none. */
+  MAPY_API_KEY: z.string().trim().optional(),
+  MAPY_BASE_URL: z.url().default('https://api.mapy.cz'),
+  /** Per-request timeout of geocoder calls, in milliseconds. */
+  MAPY_TIMEOUT_MS: z.coerce.number().int().positive().max(60_000).default(2000),
 });
 
 export type AppConfig = {
@@ -26,6 +33,8 @@ export type AppConfig = {
   sessionHours: number;
   secureCookies: boolean;
   runJobs: boolean;
+  verificationReminderDays: number;
+  mapy: { apiKey: string | undefined; baseUrl: string; timeoutMs: number };
 };
 
 export const readConfig = (env: NodeJS.ProcessEnv = process.env): AppConfig => {
@@ -46,5 +55,7 @@ export const readConfig = (env: NodeJS.ProcessEnv = process.env): AppConfig => {
     sessionHours: c.KILOWATT_SESSION_HOURS,
     secureCookies: c.KILOWATT_SECURE_COOKIES === '1',
     runJobs: c.KILOWATT_JOBS === '1',
+    verificationReminderDays: c.KILOWATT_VERIFICATION_REMINDER_DAYS,
+    mapy: { apiKey: c.MAPY_API_KEY || undefined, baseUrl: c.MAPY_BASE_URL, timeoutMs: c.MAPY_TIMEOUT_MS },
   };
 };

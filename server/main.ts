@@ -8,7 +8,9 @@ import { createPglite, openPglite, openPostgres, type DatabaseHandle } from './d
 import { ensureReferenceData } from './db/reference-data.js';
 import { loadDemoDataOnce } from './demo/demo-data.js';
 import { buildApp } from './http/app.js';
-import { jobHandlers, jobSchedulesToEnsure } from './jobs/index.js';
+import { createMapyClient, type Geocoder } from './integrations/mapy/client.js';
+import { startFakeMapy } from './integrations/mapy/fake.js';
+import { createJobHandlers, jobSchedulesToEnsure } from './jobs/index.js';
 import { createJobRunner, ensureSchedules, startPolling } from './jobs/runner.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -39,7 +41,22 @@ if (config.loadDemoData) await loadDemoDataOnce(system);
 let stopJobs = async (): Promise<void> => undefined;
 if (config.runJobs) {
   await ensureSchedules(database.db, jobSchedulesToEnsure);
-  stopJobs = startPolling(createJobRunner({ db: database.db, log, handlers: jobHandlers }), log);
+  stopJobs = startPolling(createJobRunner({ db: database.db, log, handlers: createJobHandlers({ verificationReminderDays: config.verificationReminderDays }) }), log);
+}
+
+// Address geocoder (ENERGY-3): the real Mapy.cz API with a key; the built-in fake for the demo; else none.
+let geocoder: Geocoder | undefined;
+let stopFakeMapy = async (): Promise<void> => undefined;
+if (config.mapy.apiKey) {
+  geocoder = createMapyClient({ apiKey: config.mapy.apiKey, baseUrl: config.mapy.baseUrl, timeoutMs: config.mapy.timeoutMs });
+  log.info({ baseUrl: config.mapy.baseUrl }, 'address validation: Mapy.cz API');
+} else if (config.loadDemoData) {
+  const fake = await startFakeMapy({ host: '127.0.0.1', port: 0 });
+  geocoder = createMapyClient({ apiKey: fake.apiKey, baseUrl: fake.url, timeoutMs: config.mapy.timeoutMs });
+  stopFakeMapy = fake.close;
+  log.info({ url: fake.url }, 'address validation: no MAPY_API_KEY, using the built-in fake Mapy.cz with demo addresses');
+} else {
+  log.info('address validation off: set MAPY_API_KEY to enable Mapy.cz suggestions');
 }
 
 await ensureWebBuilt(log);
@@ -49,6 +66,7 @@ const app = await buildApp({
   secureCookies: config.secureCookies,
   webRoot,
   logger: log,
+  geocoder,
 });
 await app.listen({ port: config.port, host: config.host });
 log.info(`Kilowatt is running on http://localhost:${config.port}`);
@@ -56,6 +74,7 @@ log.info(`Kilowatt is running on http://localhost:${config.port}`);
 const shutdown = async () => {
   await app.close();
   await stopJobs();
+  await stopFakeMapy();
   await database.close();
   process.exit(0);
 };

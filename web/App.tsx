@@ -15,9 +15,13 @@ import {
   ClientDetailPage,
   ClientListPage,
   CodeListsPage,
+  ConsumptionBandsPage,
   LoginPage,
   OwnersPage,
   RolesPage,
+  SupplyPointDetailPage,
+  SupplyPointImportPage,
+  SupplyPointListPage,
   TeamsPage,
   UsersPage,
 } from './routes.js';
@@ -110,6 +114,30 @@ export const App = () => (
                 }
               />
               <Route
+                path="supply-points"
+                element={
+                  <Guard permission="clients.read">
+                    <SupplyPointListPage />
+                  </Guard>
+                }
+              />
+              <Route
+                path="supply-points/import"
+                element={
+                  <Guard permission="clients.write">
+                    <SupplyPointImportPage />
+                  </Guard>
+                }
+              />
+              <Route
+                path="supply-points/:id"
+                element={
+                  <Guard permission="clients.read">
+                    <SupplyPointDetailPage />
+                  </Guard>
+                }
+              />
+              <Route
                 path="admin/users"
                 element={
                   <Guard permission="admin.users">
@@ -146,6 +174,14 @@ export const App = () => (
                 element={
                   <Guard permission="admin.codeLists">
                     <CodeListsPage />
+                  </Guard>
+                }
+              />
+              <Route
+                path="admin/consumption-bands"
+                element={
+                  <Guard permission="admin.codeLists">
+                    <ConsumptionBandsPage />
                   </Guard>
                 }
               />

@@ -13,6 +13,19 @@ export const ClientListPage = lazy(() =>
 export const ClientDetailPage = lazy(() =>
   import('./features/clients/ClientDetailPage.js').then((m) => ({ default: m.ClientDetailPage })),
 );
+export const SupplyPointListPage = lazy(() =>
+  import('./features/supply-points/SupplyPointListPage.js').then((m) => ({ default: m.SupplyPointListPage })),
+);
+export const SupplyPointDetailPage = lazy(() =>
+  import('./features/supply-points/SupplyPointDetailPage.js').then((m) => ({
+    default: m.SupplyPointDetailPage,
+  })),
+);
+export const SupplyPointImportPage = lazy(() =>
+  import('./features/supply-points/SupplyPointImportPage.js').then((m) => ({
+    default: m.SupplyPointImportPage,
+  })),
+);
 export const UsersPage = lazy(() =>
   import('./features/admin/UsersPage.js').then((m) => ({ default: m.UsersPage })),
 );
@@ -27,6 +40,9 @@ export const OwnersPage = lazy(() =>
 );
 export const CodeListsPage = lazy(() =>
   import('./features/admin/CodeListsPage.js').then((m) => ({ default: m.CodeListsPage })),
+);
+export const ConsumptionBandsPage = lazy(() =>
+  import('./features/admin/ConsumptionBandsPage.js').then((m) => ({ default: m.ConsumptionBandsPage })),
 );
 export const ApiTokensPage = lazy(() =>
   import('./features/tokens/ApiTokensPage.js').then((m) => ({ default: m.ApiTokensPage })),

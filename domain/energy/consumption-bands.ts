@@ -35,11 +35,11 @@ const contains = (band: ConsumptionBand, kWh: Decimal): boolean => {
  * of the supply point's own territory wins over a country-wide one. Null when no band is defined, which is
  * normal for commodities whose tariffs are not chosen by consumption (e.g. Slovak electricity rates).
  */
-export const selectConsumptionBand = (
-  bands: readonly ConsumptionBand[],
+export const selectConsumptionBand = <Band extends ConsumptionBand>(
+  bands: readonly Band[],
   point: { country: string; commodity: Commodity; customerCategory: CustomerCategory; territoryCode?: string | null; annualKWh: Decimal },
   on: string,
-): ConsumptionBand | null => {
+): Band | null => {
   const candidates = bands.filter(
     (b) =>
       b.country === point.country &&

@@ -9,7 +9,7 @@ export const normaliseEic = (raw: string): string => compact(raw);
 
 // Weights 16..2 on characters 1..15; check value = 36 - ((S - 1) mod 37). Returns null when the
 // check value would be 36 ('-'), which the scheme forbids as a check character.
-const eicCheckCharacter = (first15: string): string | null => {
+export const eicCheckCharacter = (first15: string): string | null => {
   let sum = 0;
   for (let i = 0; i < 15; i++) sum += ALPHABET.indexOf(first15.charAt(i)) * (16 - i);
   // Non-negative modulo: an all-zero prefix gives S = 0 and JS `%` would return -1.

@@ -3,7 +3,7 @@ import { invalid, valid, type IdentifierCheck } from './result.js';
 
 // GS1 mod 10: weights 3, 1, 3, ... starting at the RIGHTMOST data digit, so the same function
 // serves every GS1 length (GLN-13, GSRN-18).
-const gs1CheckDigit = (data: string): number => {
+export const gs1CheckDigit = (data: string): number => {
   let sum = 0;
   for (let k = 0; k < data.length; k++) {
     const digit = digitAt(data, data.length - 1 - k);

@@ -8,3 +8,7 @@ export * from '../modules/code-lists/code-lists.schema.js';
 export * from '../modules/clients/clients.schema.js';
 export * from '../modules/contacts/contacts.schema.js';
 export * from '../jobs/jobs.schema.js';
+export * from '../modules/code-lists/energy-reference.schema.js';
+export * from '../modules/supply-points/supply-points.schema.js';
+export * from '../modules/meters/meters.schema.js';
+export * from '../modules/imports/imports.schema.js';

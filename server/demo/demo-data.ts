@@ -3,11 +3,13 @@ import { withTx, type ServiceContext } from '../context.js';
 import type { RoleKey } from '../modules/auth/permissions.js';
 import { createClient } from '../modules/clients/clients.service.js';
 import { createContact } from '../modules/contacts/contacts.service.js';
+import { createSupplyPoint } from '../modules/supply-points/supply-points.service.js';
 import { createOwner } from '../modules/owners/owners.service.js';
 import { createTeam } from '../modules/teams/teams.service.js';
 import { loadActor, createUser } from '../modules/users/users.service.js';
 import { users } from '../modules/users/users.schema.js';
 import { generateClient, seededRandom } from './generator.js';
+import { generateSupplyPoint } from './supply-point-generator.js';
 
 export const demoPassword = 'kilowatt-demo';
 
@@ -57,6 +59,8 @@ export const loadDemoDataOnce = async (ctx: ServiceContext, clientCount = 40): P
     }
     // Each sales user creates the clients of their team, as they would in the app.
     const random = seededRandom(2026);
+    // A stream of its own, so adding supply points did not change the demo clients people know.
+    const pointRandom = seededRandom(2027);
     const creators = ['sales@demo.kilowatt', 'sales2@demo.kilowatt', 'sales.cz@demo.kilowatt', 'manager@demo.kilowatt'];
     for (let i = 0; i < clientCount; i++) {
       const email = creators[i % creators.length]!;
@@ -65,6 +69,16 @@ export const loadDemoDataOnce = async (ctx: ServiceContext, clientCount = 40): P
       const { contacts, ...client } = generateClient(random, i, 1 + (i % 3));
       const saved = await createClient(actorCtx, client);
       for (const contact of contacts) await createContact(actorCtx, saved.id, contact);
+      for (let n = 0; n < 1 + (i % 3); n++) {
+        const point = generateSupplyPoint(pointRandom, client.country, client.kind === 'person', client.businessArea);
+        await createSupplyPoint(actorCtx, {
+          ...point,
+          clientId: saved.id,
+          status: 'active',
+          // The first supply point is at the registered address, further ones at other sites in the same town.
+          address: n === 0 ? client.address : { ...client.address, street: `${client.address.street.replace(/\d+$/, '')}${10 + n * 7}` },
+        });
+      }
     }
   });
 };

@@ -8,12 +8,18 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import type { Database } from '../db/client.js';
+import type { Geocoder } from '../integrations/mapy/client.js';
+import { addressRoutes } from '../modules/addresses/addresses.routes.js';
 import { authRoutes } from '../modules/auth/auth.routes.js';
 import { clientRoutes } from '../modules/clients/clients.routes.js';
 import { codeListRoutes } from '../modules/code-lists/code-lists.routes.js';
+import { energyReferenceRoutes } from '../modules/code-lists/energy-reference.routes.js';
 import { contactRoutes } from '../modules/contacts/contacts.routes.js';
+import { importRoutes } from '../modules/imports/imports.routes.js';
+import { meterRoutes } from '../modules/meters/meters.routes.js';
 import { ownerRoutes } from '../modules/owners/owners.routes.js';
 import { searchRoutes } from '../modules/search/search.routes.js';
+import { supplyPointRoutes } from '../modules/supply-points/supply-points.routes.js';
 import { teamRoutes } from '../modules/teams/teams.routes.js';
 import { userRoutes } from '../modules/users/users.routes.js';
 import { authPlugin } from './auth-plugin.js';
@@ -28,6 +34,8 @@ export type AppOptions = {
   webRoot?: string | undefined;
   /** The app's logger (pino); tests leave it out and get a silent one. */
   logger?: FastifyBaseLogger;
+  /** Address geocoder (ENERGY-3); without one, suggestions answer `available: false` and addresses stay unverified. */
+  geocoder?: Geocoder | undefined;
 };
 
 /** Request bodies above this are answered 413 before they are parsed. */
@@ -43,6 +51,7 @@ export const buildApp = async (options: AppOptions) => {
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
   app.decorate('db', options.db);
+  app.decorate('geocoder', options.geocoder ?? null);
 
   await app.register(cookie);
   await app.register(swagger, {
@@ -80,9 +89,14 @@ export const buildApp = async (options: AppOptions) => {
       await api.register(teamRoutes);
       await api.register(userRoutes);
       await api.register(codeListRoutes);
+      await api.register(energyReferenceRoutes);
       await api.register(clientRoutes);
       await api.register(contactRoutes);
       await api.register(searchRoutes);
+      await api.register(addressRoutes);
+      await api.register(supplyPointRoutes);
+      await api.register(importRoutes);
+      await api.register(meterRoutes);
     },
     { prefix: '/api/v1' },
   );

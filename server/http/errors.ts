@@ -40,6 +40,11 @@ const statusByCode = {
   'client.duplicate_company_id': 409,
   'user.duplicate_email': 409,
   'client.archived': 409,
+  'supply_point.duplicate_identifier': 409,
+  /** An import with invalid rows cannot be committed; fix the file or the mapping and validate again. */
+  'import.invalid_rows': 409,
+  /** The import is not in a state that allows this step (not validated yet, running, or done). */
+  'import.wrong_status': 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   internal: 500,

@@ -1,9 +1,25 @@
 import { removeExpiredSessions } from '../modules/auth/auth.service.js';
+import { runSupplyPointImport, supplyPointImportJob } from '../modules/imports/imports.service.js';
+import { createVerificationReminders } from '../modules/meters/meters.service.js';
 import type { JobHandler, Schedule } from './runner.js';
 
-/** Every job the app knows, by name. Later modules add theirs here. */
-export const jobHandlers: Record<string, JobHandler> = {
-  'auth.remove-expired-sessions': (ctx) => removeExpiredSessions(ctx),
+export type JobOptions = {
+  /** KILOWATT_VERIFICATION_REMINDER_DAYS: how many days ahead a meter verification creates a reminder. */
+  verificationReminderDays: number;
 };
 
-export const jobSchedulesToEnsure: Schedule[] = [{ name: 'auth.remove-expired-sessions', everySeconds: 3600 }];
+/** Every job the app knows, by name, with the settings main.ts reads from the configuration. Later modules add theirs here. */
+export const createJobHandlers = (options: JobOptions): Record<string, JobHandler> => ({
+  'auth.remove-expired-sessions': (ctx) => removeExpiredSessions(ctx),
+  'meters.verification-reminders': (ctx) =>
+    createVerificationReminders(ctx, options.verificationReminderDays),
+  [supplyPointImportJob]: (ctx, payload) => runSupplyPointImport(ctx, payload),
+});
+
+/** The handlers with the configuration's defaults (tests). */
+export const jobHandlers: Record<string, JobHandler> = createJobHandlers({ verificationReminderDays: 60 });
+
+export const jobSchedulesToEnsure: Schedule[] = [
+  { name: 'auth.remove-expired-sessions', everySeconds: 3600 },
+  { name: 'meters.verification-reminders', everySeconds: 86400 },
+];

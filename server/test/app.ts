@@ -1,6 +1,7 @@
 import { afterAll } from 'vitest';
 import { buildApp, type App } from '../http/app.js';
 import type { Database } from '../db/client.js';
+import type { Geocoder } from '../integrations/mapy/client.js';
 import { demoPassword } from '../demo/demo-data.js';
 import { seededRandom, validIco } from '../demo/generator.js';
 import { openTestDatabase } from './database.js';
@@ -18,9 +19,9 @@ export type Caller = {
 export type Response = { status: number; body: any; headers: Record<string, unknown>; raw: Buffer };
 
 /** Builds the app on a private database; `as(email)` signs in a demo user and sends requests as them. */
-export const createTestApp = async () => {
+export const createTestApp = async (options: { geocoder?: Geocoder } = {}) => {
   const database = await openTestDatabase();
-  const app: App = await buildApp({ db: database.db, sessionHours: 1, secureCookies: false });
+  const app: App = await buildApp({ db: database.db, sessionHours: 1, secureCookies: false, geocoder: options.geocoder });
   afterAll(async () => {
     await app.close();
     await database.close();

@@ -2,7 +2,9 @@ import { Alert, Button, Center, Group, Loader, Stack, Text, Title } from '@manti
 import { IconAlertCircle } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isApiError } from '../api/client.js';
 import { errorMessage } from './errors.js';
+import { NotFound } from './NotFound.js';
 
 export const PageHeader = ({
   title,
@@ -35,8 +37,10 @@ export const PageLoader = () => {
   );
 };
 
+/** A record that does not exist or is outside the caller's rights (404) is a page not found, not a failure. */
 export const PageError = ({ error, onRetry }: { error: unknown; onRetry?: () => void }) => {
   const { t } = useTranslation();
+  if (isApiError(error) && error.status === 404) return <NotFound />;
   return (
     <Alert color="red" icon={<IconAlertCircle size={18} />} title={t('common.loadFailed')} role="alert">
       <Text size="sm">{errorMessage(t, error)}</Text>

@@ -1,10 +1,12 @@
-import { and, count, desc, eq, gt, isNull, lt, or } from 'drizzle-orm';
+import { and, count, desc, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
 import type { ServiceContext } from '../../context.js';
 import { AppError, notFound } from '../../http/errors.js';
+import { teamMembers, teams } from '../teams/teams.schema.js';
+import { roles, userRoles, users } from '../users/users.schema.js';
 import { findUserForLogin, loadActor } from '../users/users.service.js';
 import { apiTokens, loginAttempts, sessions } from './auth.schema.js';
 import { verifyPassword } from './passwords.js';
-import type { Actor } from './permissions.js';
+import { userActor, type Actor, type RoleKey, type Scope } from './permissions.js';
 import { hashSecret, newSecret } from './tokens.js';
 
 /** Failed sign-ins per e-mail within the window: after `slowAfter` each answer is delayed, after `refuseAfter` refused. */
@@ -51,14 +53,37 @@ export const logout = async (ctx: ServiceContext, sessionToken: string): Promise
 
 export type Authenticated = { actor: Actor & { kind: 'user' }; via: 'session' | 'token' };
 
+/**
+ * SECURITY-CRITICAL. The session cookie → the acting user, in one statement because every API request pays for
+ * it: an unexpired session of an active user, with the user's active teams and roles, read fresh so a role or
+ * team change applies to the next request. Same rules as `loadActor`; a change here needs a second reviewer.
+ */
 export const authenticateSession = async (ctx: ServiceContext, sessionToken: string): Promise<Authenticated | null> => {
-  const [session] = await ctx.db
-    .select({ userId: sessions.userId })
+  const activeTeamIds = ctx.db
+    .select({ id: teamMembers.teamId })
+    .from(teamMembers)
+    .innerJoin(teams, eq(teams.id, teamMembers.teamId))
+    .where(and(eq(teamMembers.userId, users.id), eq(teams.isActive, true)));
+  const roleKeys = ctx.db.select({ key: userRoles.roleKey }).from(userRoles).where(eq(userRoles.userId, users.id));
+  const roleScopes = ctx.db
+    .select({ scope: roles.scope })
+    .from(userRoles)
+    .innerJoin(roles, eq(roles.key, userRoles.roleKey))
+    .where(eq(userRoles.userId, users.id));
+  const [row] = await ctx.db
+    .select({
+      userId: users.id,
+      ownerId: users.ownerId,
+      teamIds: sql<string[]>`array${activeTeamIds}`,
+      roleKeys: sql<RoleKey[]>`array${roleKeys}`,
+      roleScopes: sql<Scope[]>`array${roleScopes}`,
+    })
     .from(sessions)
-    .where(and(eq(sessions.tokenHash, hashSecret(sessionToken)), gt(sessions.expiresAt, ctx.now())));
-  if (!session) return null;
-  const actor = await loadActor(ctx, session.userId);
-  return actor ? { actor, via: 'session' } : null;
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(
+      and(eq(sessions.tokenHash, hashSecret(sessionToken)), gt(sessions.expiresAt, ctx.now()), eq(users.isActive, true)),
+    );
+  return row ? { actor: userActor(row), via: 'session' } : null;
 };
 
 export const authenticateToken = async (ctx: ServiceContext, token: string): Promise<Authenticated | null> => {

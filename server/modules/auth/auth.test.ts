@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { buildApp } from '../../http/app.js';
 import { companyBody, createTestApp } from '../../test/app.js';
 import { loginAttempts, sessions } from './auth.schema.js';
+import { hashSecret } from './tokens.js';
 
 const { app, db, as, send } = await createTestApp();
 
@@ -96,5 +97,78 @@ describe('API tokens', () => {
     const sales2 = await as('sales2@demo.kilowatt');
     const created = await sales.post('/api/v1/auth/tokens', { name: 'mine' });
     expect((await sales2.delete(`/api/v1/auth/tokens/${created.body.id}`)).status).toBe(404);
+  });
+});
+
+describe('each request acts with the session user’s current state', () => {
+  const password = 'dlhe-heslo-123';
+  const sessionOf = async (email: string, pass = password) => {
+    const res = await login(email, pass);
+    expect(res.statusCode).toBe(200);
+    return res.cookies.find((c) => c.name === 'kw_session')!.value;
+  };
+  const cookieOf = (token: string) => `kw_session=${token}`;
+  const west = async () => {
+    const admin = await as('admin@demo.kilowatt');
+    const teams = (await admin.get('/api/v1/teams')).body.items;
+    return teams.find((t: { name: string }) => t.name === 'Predaj Západ') as { id: string; ownerId: string };
+  };
+  const newUser = async (email: string, roleKeys: string[], teamIds: string[] = []) => {
+    const admin = await as('admin@demo.kilowatt');
+    const res = await admin.post('/api/v1/users', { ownerId: (await west()).ownerId, email, name: email, password, roleKeys, teamIds });
+    expect(res.status).toBe(201);
+    return res.body as { id: string; version: number };
+  };
+
+  it('refuses an expired session', async () => {
+    const token = await sessionOf('contactcentre@demo.kilowatt', 'kilowatt-demo');
+    expect((await send('GET', '/api/v1/auth/me', cookieOf(token))).status).toBe(200);
+    await db.update(sessions).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(sessions.tokenHash, hashSecret(token)));
+    expect((await send('GET', '/api/v1/auth/me', cookieOf(token))).status).toBe(401);
+  });
+
+  it('refuses the session of a user deactivated after signing in, and accepts it again once reactivated', async () => {
+    const admin = await as('admin@demo.kilowatt');
+    const user = await newUser('odchadzajuci@demo.kilowatt', ['sales']);
+    const cookie = cookieOf(await sessionOf('odchadzajuci@demo.kilowatt'));
+    expect((await send('GET', '/api/v1/clients', cookie)).status).toBe(200);
+    const off = await admin.patch(`/api/v1/users/${user.id}`, { isActive: false, version: user.version });
+    expect(off.status).toBe(200);
+    expect((await send('GET', '/api/v1/clients', cookie)).status).toBe(401);
+    await admin.patch(`/api/v1/users/${user.id}`, { isActive: true, version: off.body.version });
+    expect((await send('GET', '/api/v1/clients', cookie)).status).toBe(200);
+  });
+
+  it('leaves a deactivated team out: its clients disappear for members who saw them only through it', async () => {
+    const admin = await as('admin@demo.kilowatt');
+    const team = await admin.post('/api/v1/teams', { ownerId: (await west()).ownerId, name: 'Dočasný tím' });
+    expect(team.status).toBe(201);
+    await newUser('clen1@demo.kilowatt', ['sales'], [team.body.id]);
+    await newUser('clen2@demo.kilowatt', ['sales'], [team.body.id]);
+    const creator = cookieOf(await sessionOf('clen1@demo.kilowatt'));
+    const member = cookieOf(await sessionOf('clen2@demo.kilowatt'));
+    const client = await send('POST', '/api/v1/clients', creator, companyBody({ name: 'Tímová Firma s.r.o.' }));
+    expect(client.body.teamId).toBe(team.body.id);
+    expect((await send('GET', `/api/v1/clients/${client.body.id}`, member)).status).toBe(200);
+    expect((await send('GET', '/api/v1/auth/me', member)).body.teams).toEqual([{ id: team.body.id, name: 'Dočasný tím' }]);
+
+    expect((await admin.patch(`/api/v1/teams/${team.body.id}`, { isActive: false, version: team.body.version })).status).toBe(200);
+    expect((await send('GET', `/api/v1/clients/${client.body.id}`, member)).status).toBe(404);
+    expect((await send('GET', `/api/v1/clients/${client.body.id}`, creator)).status).toBe(200);
+  });
+
+  it('gives a user with several roles the broadest scope and the permissions of all of them', async () => {
+    const sales2 = await as('sales2@demo.kilowatt');
+    const east = await sales2.post('/api/v1/clients', companyBody({ name: 'Východná Firma s.r.o.' }));
+    expect(east.status).toBe(201);
+    await newUser('len.predaj@demo.kilowatt', ['sales']);
+    await newUser('predaj.a.pravo@demo.kilowatt', ['legal', 'sales']);
+    const salesOnly = cookieOf(await sessionOf('len.predaj@demo.kilowatt'));
+    const both = cookieOf(await sessionOf('predaj.a.pravo@demo.kilowatt'));
+    expect((await send('GET', `/api/v1/clients/${east.body.id}`, salesOnly)).status).toBe(404);
+    expect((await send('GET', `/api/v1/clients/${east.body.id}`, both)).status).toBe(200);
+    const me = (await send('GET', '/api/v1/auth/me', both)).body;
+    expect(me.scope).toBe('owner');
+    expect(me.permissions).toEqual(expect.arrayContaining(['clients.read', 'clients.write', 'clients.export']));
   });
 });

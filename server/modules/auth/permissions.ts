@@ -69,6 +69,23 @@ export type Actor =
     }
   | { kind: 'system'; name: string };
 
+/** The acting user from what the database says about them: permissions follow the role keys, the scope the broadest role. */
+export const userActor = (user: {
+  userId: string;
+  ownerId: string;
+  teamIds: string[];
+  roleKeys: RoleKey[];
+  roleScopes: Scope[];
+}): Actor & { kind: 'user' } => ({
+  kind: 'user',
+  userId: user.userId,
+  ownerId: user.ownerId,
+  teamIds: user.teamIds,
+  roleKeys: user.roleKeys,
+  scope: broadestScope(user.roleScopes),
+  permissions: new Set(user.roleKeys.flatMap((k) => permissionsByRole[k] ?? [])),
+});
+
 export const can = (actor: Actor, permission: Permission): boolean =>
   actor.kind === 'system' || actor.permissions.has(permission);
 

@@ -50,6 +50,8 @@ export const clients = pgTable(
     index('clients_search_trgm').using('gin', sql`${t.searchText} gin_trgm_ops`),
     index().on(t.ownerId, t.name, t.id),
     index().on(t.teamId, t.name, t.id),
+    // Scope "all" has no owner or team to lead with; without it an admin's list sorts the whole table.
+    index().on(t.name, t.id),
     index().on(t.responsibleUserId),
     index().on(t.companyId),
   ],

@@ -41,7 +41,7 @@ export const codeListRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'Add an item (administrator)',
         params: ListParams,
-        body: z.strictObject({ code: z.string().trim().regex(/^[a-z][a-zA-Z0-9_-]{0,39}$/, 'letters, digits, - and _, starting with a lower-case letter'), labels: Labels, sortOrder: z.number().int().min(0).max(10_000).optional() }),
+        body: z.strictObject({ code: z.string().trim().regex(/^[A-Za-z][A-Za-z0-9_-]{0,39}$/, 'letters, digits, - and _, starting with a letter'), labels: Labels, sortOrder: z.number().int().min(0).max(10_000).optional() }),
         response: { 201: Item },
       },
     },

@@ -7,7 +7,16 @@ import { recordChange } from '../audit/audit.service.js';
 import { codeListItems } from './code-lists.schema.js';
 
 /** The code lists that exist so far; later modules add theirs (case types, activity types …). */
-export const codeListNames = ['relationshipType', 'businessArea', 'industry', 'contactFunction'] as const;
+export const codeListNames = [
+  'relationshipType',
+  'businessArea',
+  'industry',
+  'contactFunction',
+  'distributionTerritory',
+  'distributionRate',
+  'paymentMethod',
+  'meterType',
+] as const;
 export type CodeListName = (typeof codeListNames)[number];
 
 export type CodeListItem = {

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { contextOf } from '../../http/auth-plugin.js';
 import { search } from './search.service.js';
 
-const SearchHit = z.object({ type: z.enum(['client', 'contact']), id: z.uuid(), title: z.string(), subtitle: z.string().nullable(), url: z.string() });
+const SearchHit = z.object({ type: z.enum(['client', 'contact', 'supplyPoint']), id: z.uuid(), title: z.string(), subtitle: z.string().nullable(), url: z.string() });
 
 export const searchRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(

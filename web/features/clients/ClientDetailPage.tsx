@@ -8,13 +8,14 @@ import { notifyError, notifySuccess, ruleMessage } from '../../components/errors
 import { PageError, PageLoader } from '../../components/Page.js';
 import { useCan } from '../auth/api.js';
 import { ContactList } from '../contacts/ContactList.js';
+import { ClientSupplyPoints } from '../supply-points/ClientSupplyPoints.js';
 import { useArchiveClient, useClient, type Client } from './api.js';
 import { ClientForm } from './ClientForm.js';
 import { ClientHistory } from './components/ClientHistory.js';
 import { ClientOverview } from './components/ClientOverview.js';
 import { ArchivedBadge, ClientStatusBadge } from './components/ClientStatusBadge.js';
 
-const tabs = ['overview', 'contacts', 'history'] as const;
+const tabs = ['overview', 'contacts', 'history', 'supplyPoints'] as const;
 type Tab = (typeof tabs)[number];
 
 const Warnings = ({ client }: { client: Client }) => {
@@ -156,10 +157,8 @@ export const ClientDetailPage = () => {
         <Tabs.List>
           <Tabs.Tab value="overview">{t('clients.tabs.overview')}</Tabs.Tab>
           <Tabs.Tab value="contacts">{t('clients.tabs.contacts')}</Tabs.Tab>
+          <Tabs.Tab value="supplyPoints">{t('clients.tabs.supplyPoints')}</Tabs.Tab>
           <Tabs.Tab value="history">{t('clients.tabs.history')}</Tabs.Tab>
-          <Tabs.Tab value="supplyPoints" disabled title={t('clients.tabs.later')}>
-            {t('clients.tabs.supplyPoints')}
-          </Tabs.Tab>
           <Tabs.Tab value="cases" disabled title={t('clients.tabs.later')}>
             {t('clients.tabs.cases')}
           </Tabs.Tab>
@@ -191,6 +190,9 @@ export const ClientDetailPage = () => {
           </Tabs.Panel>
           <Tabs.Panel value="history">
             <ClientHistory clientId={data.id} />
+          </Tabs.Panel>
+          <Tabs.Panel value="supplyPoints">
+            <ClientSupplyPoints client={data} />
           </Tabs.Panel>
         </Paper>
       </Tabs>

@@ -2,7 +2,16 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, type ItemList } from '../../api/client.js';
 
-export const codeListNames = ['relationshipType', 'businessArea', 'industry', 'contactFunction'] as const;
+export const codeListNames = [
+  'relationshipType',
+  'businessArea',
+  'industry',
+  'contactFunction',
+  'distributionTerritory',
+  'distributionRate',
+  'paymentMethod',
+  'meterType',
+] as const;
 export type CodeListName = (typeof codeListNames)[number];
 
 export type CodeListItem = {

@@ -7,6 +7,7 @@ import { Link, Outlet } from 'react-router';
 import { PageLoader } from '../../components/Page.js';
 import { GlobalSearch } from './GlobalSearch.js';
 import { Navigation } from './Navigation.js';
+import { Reminders } from './Reminders.js';
 import { UserMenu } from './UserMenu.js';
 
 /** The signed-in frame: header with search and user menu, navigation on the left, the page in the middle. */
@@ -40,6 +41,7 @@ export const AppLayout = () => {
           </Group>
           <Group gap="md" wrap="nowrap">
             <GlobalSearch />
+            <Reminders />
             <UserMenu />
           </Group>
         </Group>

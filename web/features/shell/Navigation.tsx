@@ -2,8 +2,10 @@ import { NavLink, ScrollArea, Stack, Text } from '@mantine/core';
 import {
   IconAddressBook,
   IconBuildingSkyscraper,
+  IconChartBar,
   IconKey,
   IconList,
+  IconPlugConnected,
   IconShieldLock,
   IconUsers,
   IconUsersGroup,
@@ -42,6 +44,12 @@ export const Navigation = ({ onNavigate }: { onNavigate: () => void }) => {
       icon: <IconAddressBook size={18} />,
       visible: can('clients.read'),
     },
+    {
+      to: '/supply-points',
+      label: t('shell.nav.supplyPoints'),
+      icon: <IconPlugConnected size={18} />,
+      visible: can('clients.read'),
+    },
   ];
   const admin: Item[] = [
     {
@@ -72,6 +80,12 @@ export const Navigation = ({ onNavigate }: { onNavigate: () => void }) => {
       to: '/admin/code-lists',
       label: t('shell.nav.codeLists'),
       icon: <IconList size={18} />,
+      visible: can('admin.codeLists'),
+    },
+    {
+      to: '/admin/consumption-bands',
+      label: t('shell.nav.consumptionBands'),
+      icon: <IconChartBar size={18} />,
       visible: can('admin.codeLists'),
     },
   ].filter((item) => item.visible);

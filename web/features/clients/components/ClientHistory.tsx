@@ -72,7 +72,8 @@ export const ClientHistory = ({ clientId }: { clientId: string }) => {
     industry: useCodeLabel('industry'),
     contactFunction: useCodeLabel('contactFunction'),
   };
-  const codeLabel: Labeler = (list, code) => labels[list](code);
+  const codeLabel: Labeler = (list, code) =>
+    list in labels ? labels[list as keyof typeof labels](code) : code;
   const teams = useTeams();
   const users = useUsers();
   const names: Names = {

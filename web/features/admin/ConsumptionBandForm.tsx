@@ -1,0 +1,233 @@
+import {
+  Button,
+  Checkbox,
+  Group,
+  Modal,
+  Select,
+  SimpleGrid,
+  Stack,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, type FieldProblem, type ItemList } from '../../api/client.js';
+import { FormAlert } from '../../components/FormAlert.js';
+import { applyFieldProblems } from '../../components/validation.js';
+import { useFormat } from '../../i18n/format.js';
+import { countryCodes } from '../clients/countries.js';
+import { unitLabel } from '../supply-points/display.js';
+import { useCodeOptions } from '../code-lists/api.js';
+import {
+  bandFormFields,
+  bandKeys,
+  bandToValues,
+  bandValuesToBody,
+  customerCategories,
+  emptyBandValues,
+  useCreateBand,
+  useUpdateBand,
+  validateBand,
+  type BandFilter,
+  type BandFormValues,
+  type ConsumptionBand,
+} from './consumption-bands.js';
+
+const BandFormBody = ({
+  band,
+  filter,
+  onClose,
+}: {
+  band: ConsumptionBand | null;
+  filter: BandFilter;
+  onClose: () => void;
+}) => {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const queryClient = useQueryClient();
+  const [version, setVersion] = useState(band?.version ?? 0);
+  const [failure, setFailure] = useState<unknown>(null);
+  const [unmapped, setUnmapped] = useState<FieldProblem[]>([]);
+  const form = useForm<BandFormValues>({
+    initialValues: band ? bandToValues(band) : emptyBandValues(filter),
+    validate: validateBand(t),
+    validateInputOnBlur: true,
+  });
+  const create = useCreateBand({ onSuccess: onClose });
+  const update = useUpdateBand({ onSuccess: onClose });
+  const territories = useCodeOptions('distributionTerritory', form.values.territoryCode);
+
+  const submit = form.onSubmit((values) => {
+    setFailure(null);
+    const body = bandValuesToBody(values);
+    const onError = (error: unknown) => {
+      setUnmapped(applyFieldProblems(t, error, bandFormFields, form.setFieldError));
+      setFailure(error);
+    };
+    if (band) update.mutate({ ...body, id: band.id, version }, { onError });
+    else create.mutate(body, { onError });
+  });
+
+  // After a version conflict: the band as stored now replaces the form (the user's changes are dropped).
+  const reload = async () => {
+    if (!band) return;
+    const filter = { country: band.country, commodity: band.commodity };
+    const fresh = (
+      await queryClient.fetchQuery({
+        queryKey: bandKeys.list(filter),
+        queryFn: ({ signal }) => api.get<ItemList<ConsumptionBand>>('/consumption-bands', filter, signal),
+        staleTime: 0,
+      })
+    ).items.find((item) => item.id === band.id);
+    if (!fresh) return;
+    form.setValues(bandToValues(fresh));
+    form.resetDirty(bandToValues(fresh));
+    form.clearErrors();
+    setVersion(fresh.version);
+    setFailure(null);
+    setUnmapped([]);
+  };
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="sm">
+        <FormAlert error={failure} unmapped={unmapped} onReload={band ? () => void reload() : undefined} />
+        <SimpleGrid cols={{ base: 1, sm: 3 }}>
+          <Select
+            label={t('admin.consumptionBands.fields.country')}
+            data={countryCodes.map((code) => ({ value: code, label: format.country(code) }))}
+            required
+            allowDeselect={false}
+            {...form.getInputProps('country')}
+          />
+          <Select
+            label={t('admin.consumptionBands.fields.commodity')}
+            data={(['electricity', 'gas'] as const).map((c) => ({
+              value: c,
+              label: t(`supplyPoints.commodity.${c}`),
+            }))}
+            required
+            allowDeselect={false}
+            {...form.getInputProps('commodity')}
+          />
+          <Select
+            label={t('admin.consumptionBands.fields.customerCategory')}
+            data={customerCategories.map((c) => ({
+              value: c,
+              label: t(`supplyPoints.derived.customerCategory.${c}`),
+            }))}
+            required
+            allowDeselect={false}
+            {...form.getInputProps('customerCategory')}
+          />
+        </SimpleGrid>
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <TextInput
+            label={t('admin.consumptionBands.fields.code')}
+            placeholder="D3"
+            required
+            data-autofocus
+            {...form.getInputProps('code')}
+          />
+          <Select
+            label={t('admin.consumptionBands.fields.territory')}
+            placeholder={t('admin.consumptionBands.allTerritories')}
+            data={territories}
+            clearable
+            searchable
+            {...form.getInputProps('territoryCode')}
+          />
+        </SimpleGrid>
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <Stack gap={6}>
+            <TextInput
+              label={t('admin.consumptionBands.fields.lowerKWh')}
+              inputMode="decimal"
+              required
+              rightSection={<span aria-hidden>{unitLabel('kWh')}</span>}
+              rightSectionWidth={42}
+              {...form.getInputProps('lowerKWh')}
+            />
+            <Checkbox
+              label={t('admin.consumptionBands.fields.lowerInclusive')}
+              {...form.getInputProps('lowerInclusive', { type: 'checkbox' })}
+            />
+          </Stack>
+          <Stack gap={6}>
+            <TextInput
+              label={t('admin.consumptionBands.fields.upperKWh')}
+              placeholder={t('admin.consumptionBands.noUpper')}
+              inputMode="decimal"
+              rightSection={<span aria-hidden>{unitLabel('kWh')}</span>}
+              rightSectionWidth={42}
+              {...form.getInputProps('upperKWh')}
+            />
+            <Checkbox
+              label={t('admin.consumptionBands.fields.upperInclusive')}
+              {...form.getInputProps('upperInclusive', { type: 'checkbox' })}
+            />
+          </Stack>
+        </SimpleGrid>
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <TextInput
+            type="date"
+            label={t('admin.consumptionBands.fields.validFrom')}
+            required
+            {...form.getInputProps('validFrom')}
+          />
+          <TextInput
+            type="date"
+            label={t('admin.consumptionBands.fields.validTo')}
+            description={t('admin.consumptionBands.validToHint')}
+            inputWrapperOrder={['label', 'input', 'description', 'error']}
+            {...form.getInputProps('validTo')}
+          />
+        </SimpleGrid>
+        <Textarea
+          label={t('admin.consumptionBands.fields.source')}
+          description={t('admin.consumptionBands.sourceHint')}
+          required
+          autosize
+          minRows={2}
+          maxRows={5}
+          {...form.getInputProps('source')}
+        />
+        <Group justify="flex-end" gap="sm" mt="sm">
+          <Button variant="default" onClick={onClose}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" loading={create.isPending || update.isPending}>
+            {band ? t('common.save') : t('admin.consumptionBands.add')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+};
+
+/** Add a band (e.g. from a new price decision) or correct one / end its validity, in a dialog. */
+export const ConsumptionBandForm = ({
+  opened,
+  band,
+  filter,
+  onClose,
+}: {
+  opened: boolean;
+  band: ConsumptionBand | null;
+  filter: BandFilter;
+  onClose: () => void;
+}) => {
+  const { t } = useTranslation();
+  return (
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={band ? t('admin.consumptionBands.editTitle') : t('admin.consumptionBands.createTitle')}
+      size="lg"
+    >
+      {opened && <BandFormBody band={band} filter={filter} onClose={onClose} />}
+    </Modal>
+  );
+};

@@ -1,0 +1,181 @@
+import { Button, Center, EmptyState, Group, Menu, Paper, Text } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import {
+  IconChevronDown,
+  IconDownload,
+  IconFileSpreadsheet,
+  IconFileImport,
+  IconFileTypeCsv,
+  IconPlugConnected,
+  IconPlus,
+} from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import { PageError, PageHeader, PageLoader } from '../../components/Page.js';
+import { useCan } from '../auth/api.js';
+import { supplyPointExportUrl, useSupplyPointList, type SupplyPointListParams } from './api.js';
+import { SupplyPointFilters } from './components/SupplyPointFilters.js';
+import { SupplyPointTable } from './components/SupplyPointTable.js';
+import { nextSort, useSupplyPointListParams } from './list-params.js';
+import { SupplyPointForm } from './SupplyPointForm.js';
+
+/** Excel or CSV of exactly what the list shows: the same filters, search and sort, all pages. */
+const ExportMenu = ({ params }: { params: SupplyPointListParams }) => {
+  const { t } = useTranslation();
+  return (
+    <Menu position="bottom-end" withinPortal>
+      <Menu.Target>
+        <Button
+          variant="default"
+          leftSection={<IconDownload size={16} aria-hidden />}
+          rightSection={<IconChevronDown size={14} aria-hidden />}
+        >
+          {t('supplyPoints.list.export')}
+        </Button>
+      </Menu.Target>
+      <Menu.Dropdown>
+        <Menu.Item
+          component="a"
+          href={supplyPointExportUrl(params, 'xlsx')}
+          download
+          leftSection={<IconFileSpreadsheet size={16} aria-hidden />}
+        >
+          {t('supplyPoints.list.exportXlsx')}
+        </Menu.Item>
+        <Menu.Item
+          component="a"
+          href={supplyPointExportUrl(params, 'csv')}
+          download
+          leftSection={<IconFileTypeCsv size={16} aria-hidden />}
+        >
+          {t('supplyPoints.list.exportCsv')}
+        </Menu.Item>
+      </Menu.Dropdown>
+    </Menu>
+  );
+};
+
+const EmptySupplyPoints = ({
+  filtered,
+  onClear,
+  onCreate,
+}: {
+  filtered: boolean;
+  onClear: () => void;
+  onCreate: (() => void) | null;
+}) => {
+  const { t } = useTranslation();
+  return (
+    <EmptyState
+      py="xl"
+      icon={<IconPlugConnected size={28} aria-hidden />}
+      title={filtered ? t('supplyPoints.list.emptyFiltered') : t('supplyPoints.list.empty')}
+      description={filtered ? t('supplyPoints.list.emptyFilteredHint') : t('supplyPoints.list.emptyHint')}
+    >
+      <EmptyState.Actions>
+        {filtered ? (
+          <Button variant="light" onClick={onClear}>
+            {t('supplyPoints.list.clearFilters')}
+          </Button>
+        ) : (
+          onCreate && (
+            <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={onCreate}>
+              {t('supplyPoints.list.create')}
+            </Button>
+          )
+        )}
+      </EmptyState.Actions>
+    </EmptyState>
+  );
+};
+
+/** All supply points the user may see: server-side search, filters, sorting and paging; export of the same. */
+export const SupplyPointListPage = () => {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const can = useCan();
+  const { params, update, clearFilters, activeFilterCount } = useSupplyPointListParams();
+  const list = useSupplyPointList(params);
+  const [creating, { open: openCreate, close: closeCreate }] = useDisclosure(false);
+  const points = list.data?.pages.flatMap((page) => page.items) ?? [];
+  const canWrite = can('clients.write');
+
+  return (
+    <>
+      <PageHeader
+        title={t('supplyPoints.title')}
+        description={t('supplyPoints.list.description')}
+        actions={
+          <>
+            {can('clients.export') && <ExportMenu params={params} />}
+            {canWrite && (
+              <Button
+                component={Link}
+                to="/supply-points/import"
+                variant="default"
+                leftSection={<IconFileImport size={16} aria-hidden />}
+              >
+                {t('supplyPoints.list.import')}
+              </Button>
+            )}
+            {canWrite && (
+              <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={openCreate}>
+                {t('supplyPoints.list.create')}
+              </Button>
+            )}
+          </>
+        }
+      />
+      <SupplyPointFilters
+        params={params}
+        onChange={update}
+        onClear={clearFilters}
+        activeFilterCount={activeFilterCount}
+      />
+      <Paper withBorder radius="md" p={0}>
+        {list.isPending ? (
+          <PageLoader />
+        ) : list.isError ? (
+          <Center p="md">
+            <PageError error={list.error} onRetry={() => void list.refetch()} />
+          </Center>
+        ) : points.length === 0 ? (
+          <EmptySupplyPoints
+            filtered={activeFilterCount > 0}
+            onClear={clearFilters}
+            onCreate={canWrite ? openCreate : null}
+          />
+        ) : (
+          <SupplyPointTable
+            points={points}
+            sort={params.sort}
+            onSort={(field) => update({ sort: nextSort(params.sort, field) })}
+          />
+        )}
+      </Paper>
+      {points.length > 0 && (
+        <Group justify="space-between" mt="md">
+          <Text size="sm" c="dimmed" aria-live="polite">
+            {list.hasNextPage
+              ? t('supplyPoints.list.shownMore', { count: points.length })
+              : t('supplyPoints.list.shown', { count: points.length })}
+          </Text>
+          {list.hasNextPage && (
+            <Button
+              variant="default"
+              onClick={() => void list.fetchNextPage()}
+              loading={list.isFetchingNextPage}
+            >
+              {t('supplyPoints.list.loadMore')}
+            </Button>
+          )}
+        </Group>
+      )}
+      <SupplyPointForm
+        opened={creating}
+        onClose={closeCreate}
+        onSaved={(point) => void navigate(`/supply-points/${point.id}`)}
+      />
+    </>
+  );
+};

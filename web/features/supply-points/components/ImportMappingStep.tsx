@@ -1,0 +1,188 @@
+import { Alert, Badge, Button, Group, Paper, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { IconAlertTriangle, IconArrowLeft, IconListCheck } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ruleMessage, translateCode } from '../../../components/errors.js';
+import { FormAlert } from '../../../components/FormAlert.js';
+import { useValidateImport, type UploadAnswer, type ValidateAnswer } from '../imports-api.js';
+import {
+  columnSamples,
+  mappingProblems,
+  mappingToBody,
+  missingRequired,
+  reusedHeaders,
+  type Mapping,
+} from '../imports.js';
+
+type MappingStepProps = {
+  upload: UploadAnswer;
+  mapping: Mapping;
+  onChange: (mapping: Mapping) => void;
+  onValidated: (answer: ValidateAnswer) => void;
+  onBack: () => void;
+};
+
+/** The first rows of the file as they are, so the user sees what each column holds. */
+const SamplePreview = ({ upload }: { upload: UploadAnswer }) => {
+  const { t } = useTranslation();
+  return (
+    <Stack gap="xs">
+      <Title order={3} size="h5">
+        {t('supplyPoints.import.mapping.preview', { count: upload.sampleRows.length, total: upload.total })}
+      </Title>
+      <Table.ScrollContainer minWidth={Math.max(600, upload.headers.length * 120)}>
+        <Table
+          withTableBorder
+          withColumnBorders
+          striped
+          verticalSpacing={4}
+          fz="xs"
+          aria-label={t('supplyPoints.import.mapping.previewLabel')}
+        >
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th w={44}>#</Table.Th>
+              {upload.headers.map((header) => (
+                <Table.Th key={header} style={{ whiteSpace: 'nowrap' }}>
+                  {header}
+                </Table.Th>
+              ))}
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {upload.sampleRows.map((row, index) => (
+              <Table.Tr key={index}>
+                <Table.Td c="dimmed">{index + 2}</Table.Td>
+                {upload.headers.map((header, column) => (
+                  <Table.Td key={header} style={{ whiteSpace: 'nowrap' }}>
+                    {row[column] ?? ''}
+                  </Table.Td>
+                ))}
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+    </Stack>
+  );
+};
+
+/** Step 2: for each field of a supply point, the file's column that fills it (prefilled by the server's guess). */
+export const ImportMappingStep = ({ upload, mapping, onChange, onValidated, onBack }: MappingStepProps) => {
+  const { t } = useTranslation();
+  const validate = useValidateImport(upload.id);
+  const [showMissing, setShowMissing] = useState(false);
+  const missing = missingRequired(upload.fields, mapping);
+  const reused = reusedHeaders(mapping);
+  const serverProblems = mappingProblems(validate.error);
+  const headerOptions = upload.headers.map((header) => ({ value: header, label: header }));
+
+  const check = () => {
+    setShowMissing(true);
+    if (missing.length > 0) return;
+    validate.mutate(mappingToBody(mapping), { onSuccess: onValidated });
+  };
+
+  return (
+    <Stack gap="lg">
+      <Text size="sm">
+        {t('supplyPoints.import.mapping.intro', {
+          fileName: upload.fileName,
+          count: upload.total,
+          columns: upload.headers.length,
+        })}
+      </Text>
+      {validate.error && Object.keys(serverProblems).length === 0 ? <FormAlert error={validate.error} /> : null}
+      <Paper withBorder radius="md" p={0}>
+        <Table.ScrollContainer minWidth={640}>
+          <Table verticalSpacing={6} aria-label={t('supplyPoints.import.mapping.tableLabel')}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th w="28%">{t('supplyPoints.import.mapping.field')}</Table.Th>
+                <Table.Th w="32%">{t('supplyPoints.import.mapping.column')}</Table.Th>
+                <Table.Th>{t('supplyPoints.import.mapping.samples')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {upload.fields.map(({ field, required }) => {
+                const header = mapping[field];
+                const samples = columnSamples(upload.headers, upload.sampleRows, header);
+                const label = t(`supplyPoints.import.fields.${field}`);
+                const serverCode = serverProblems[field];
+                const error =
+                  showMissing && required && !header
+                    ? t('supplyPoints.import.mapping.requiredColumn')
+                    : serverCode
+                      ? (translateCode(t, 'supplyPoints.import.mapping.problems', serverCode) ??
+                        ruleMessage(t, serverCode))
+                      : undefined;
+                return (
+                  <Table.Tr key={field}>
+                    <Table.Td>
+                      <Group gap={6} wrap="nowrap">
+                        <Text size="sm" fw={required ? 600 : 400}>
+                          {label}
+                        </Text>
+                        {required && (
+                          <Badge size="xs" variant="light" color="red">
+                            {t('supplyPoints.import.mapping.required')}
+                          </Badge>
+                        )}
+                      </Group>
+                    </Table.Td>
+                    <Table.Td>
+                      <Select
+                        aria-label={t('supplyPoints.import.mapping.columnFor', { field: label })}
+                        placeholder={t('supplyPoints.import.mapping.notImported')}
+                        data={headerOptions}
+                        value={header}
+                        onChange={(value) => onChange({ ...mapping, [field]: value })}
+                        clearable
+                        searchable
+                        size="xs"
+                        error={error}
+                        description={
+                          header && reused.has(header) ? t('supplyPoints.import.mapping.reused') : undefined
+                        }
+                        inputWrapperOrder={['input', 'description', 'error']}
+                        styles={{ description: { color: 'var(--mantine-color-orange-8)' } }}
+                      />
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="xs" c="dimmed" ff="monospace" lineClamp={1}>
+                        {samples.length > 0 ? samples.join(' · ') : header ? t('supplyPoints.import.mapping.emptyColumn') : ''}
+                      </Text>
+                    </Table.Td>
+                  </Table.Tr>
+                );
+              })}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      </Paper>
+      {showMissing && missing.length > 0 && (
+        <Alert color="orange" icon={<IconAlertTriangle size={18} />}>
+          {t('supplyPoints.import.mapping.missing', {
+            fields: missing.map((f) => t(`supplyPoints.import.fields.${f}`)).join(', '),
+          })}
+        </Alert>
+      )}
+      <SamplePreview upload={upload} />
+      <Group justify="space-between">
+        <Button variant="default" leftSection={<IconArrowLeft size={16} aria-hidden />} onClick={onBack}>
+          {t('supplyPoints.import.otherFile')}
+        </Button>
+        <Stack gap={2} align="flex-end">
+          <Button leftSection={<IconListCheck size={16} aria-hidden />} onClick={check} loading={validate.isPending}>
+            {t('supplyPoints.import.mapping.check', { count: upload.total })}
+          </Button>
+          {validate.isPending && (
+            <Text size="xs" c="dimmed" aria-live="polite">
+              {t('supplyPoints.import.mapping.checking', { count: upload.total })}
+            </Text>
+          )}
+        </Stack>
+      </Group>
+    </Stack>
+  );
+};

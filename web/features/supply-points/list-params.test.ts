@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import {
+  activeFilters,
+  clearedFilters,
+  nextSort,
+  parseSort,
+  readListParams,
+  withChanges,
+} from './list-params.js';
+
+describe('readListParams', () => {
+  it('reads the search, filters and sort the API takes', () => {
+    const params = readListParams(
+      new URLSearchParams(
+        'q=senec&commodity=gas&territoryCode=sk-sppd&status=active&supplier=ZSE&minConsumptionKWh=1000&maxConsumptionKWh=20000.5&archived=all&sort=-annualConsumptionKWh',
+      ),
+    );
+    expect(params).toEqual({
+      q: 'senec',
+      commodity: 'gas',
+      territoryCode: 'sk-sppd',
+      status: 'active',
+      supplier: 'ZSE',
+      minConsumptionKWh: '1000',
+      maxConsumptionKWh: '20000.5',
+      archived: 'all',
+      sort: '-annualConsumptionKWh',
+    });
+  });
+
+  it('leaves out unknown keys and values the API would refuse', () => {
+    const params = readListParams(
+      new URLSearchParams(
+        'commodity=water&status=dead&minConsumptionKWh=12,5&maxConsumptionKWh=-1&archived=false&sort=-name&limit=5&clientId=x',
+      ),
+    );
+    expect(params).toEqual({});
+  });
+
+  it('ignores blank values', () => {
+    expect(readListParams(new URLSearchParams('q=%20%20&supplier='))).toEqual({});
+  });
+});
+
+describe('withChanges', () => {
+  it('sets values, removes cleared ones and keeps the rest', () => {
+    const next = withChanges(new URLSearchParams('q=a&status=active&sort=city'), {
+      q: 'b',
+      status: null,
+      commodity: 'gas',
+    });
+    expect(Object.fromEntries(next)).toEqual({ q: 'b', sort: 'city', commodity: 'gas' });
+  });
+
+  it('clearing the filters keeps the sort order', () => {
+    const next = withChanges(
+      new URLSearchParams('q=a&status=active&minConsumptionKWh=5&sort=-city'),
+      clearedFilters,
+    );
+    expect(Object.fromEntries(next)).toEqual({ sort: '-city' });
+  });
+});
+
+describe('activeFilters', () => {
+  it('counts the search box and each filter, not the sort', () => {
+    expect(activeFilters({})).toBe(0);
+    expect(activeFilters({ q: 'x', commodity: 'gas', minConsumptionKWh: '1', sort: 'city' })).toBe(3);
+  });
+});
+
+describe('sorting', () => {
+  it('defaults to the identifier, ascending', () => {
+    expect(parseSort(undefined)).toEqual({ field: 'identifier', direction: 'asc' });
+    expect(parseSort('-nonsense')).toEqual({ field: 'identifier', direction: 'asc' });
+    expect(parseSort('-updatedAt')).toEqual({ field: 'updatedAt', direction: 'desc' });
+  });
+
+  it('flips the sorted column and starts another ascending', () => {
+    expect(nextSort(undefined, 'identifier')).toBe('-identifier');
+    expect(nextSort('-identifier', 'identifier')).toBe('identifier');
+    expect(nextSort('-identifier', 'clientName')).toBe('clientName');
+  });
+});
