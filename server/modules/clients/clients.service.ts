@@ -2,6 +2,7 @@ import { and, eq, isNotNull, isNull, ne, sql, type SQL } from 'drizzle-orm';
 import { checkPartyFields, searchable, type FieldIssue } from '../../../domain/clients/client-rules.js';
 import { withTx, type ServiceContext } from '../../context.js';
 import { encodeCursor, keysetAfter, keysetOrder, pageOf, type Keyset } from '../../db/keyset.js';
+import { isTypoTolerant, mostSimilarFirst, similarTo, withTypoTolerance } from '../../db/similarity.js';
 import { AppError, notFound } from '../../http/errors.js';
 import { visibleTo } from '../auth/access.js';
 import { actorUserId, assertCan } from '../auth/permissions.js';
@@ -342,7 +343,19 @@ export const clientHistory = async (ctx: ServiceContext, id: string): Promise<Hi
 /** Search hits for the global search box, through the same access filter as the list. */
 export const searchClients = async (ctx: ServiceContext, q: string, limit: number) => {
   const page = await listClients(ctx, { q, archived: 'false', sort: { field: 'name', direction: 'asc' }, limit });
-  return page.items;
+  const needle = searchable(q);
+  if (page.items.length >= limit || !isTypoTolerant(needle)) return page.items;
+  // Fewer exact hits than asked for: add names that differ by a typo, most similar first.
+  const found = new Set(page.items.map((c) => c.id));
+  const similar = await withTypoTolerance(ctx, (ctx) =>
+    ctx.db
+      .select()
+      .from(clients)
+      .where(and(visible(ctx), isNull(clients.archivedAt), similarTo(needle, clients.searchText)))
+      .orderBy(mostSimilarFirst(needle, clients.searchText), clients.id)
+      .limit(limit),
+  );
+  return [...page.items, ...similar.filter((row) => !found.has(row.id)).map((row) => toResponse(row))].slice(0, limit);
 };
 
 /**

@@ -1,6 +1,7 @@
-import { and, asc, desc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
 import { checkPartyFields, searchable } from '../../../domain/clients/client-rules.js';
 import { withTx, type ServiceContext } from '../../context.js';
+import { isTypoTolerant, mostSimilarFirst, similarTo, withTypoTolerance } from '../../db/similarity.js';
 import { AppError, notFound } from '../../http/errors.js';
 import { listHistory, recordChange, type HistoryEntry } from '../audit/audit.service.js';
 import { actorUserId, assertCan } from '../auth/permissions.js';
@@ -147,17 +148,19 @@ export const contactHistory = async (ctx: ServiceContext, id: string): Promise<H
 /** Search hits among contacts of clients the caller may see. */
 export const searchContacts = async (ctx: ServiceContext, q: string, limit: number) => {
   assertCan(ctx.actor, 'clients.read');
-  const needle = searchable(q).replace(/[\\%_]/g, (c) => '\\' + c);
-  return ctx.db
-    .select({ id: contacts.id, clientId: contacts.clientId, firstName: contacts.firstName, lastName: contacts.lastName, email: contacts.email, phone: contacts.phone })
-    .from(contacts)
-    .where(
-      and(
-        sql`${contacts.searchText} like ${'%' + needle + '%'}`,
-        isNull(contacts.archivedAt),
-        inArray(contacts.clientId, visibleClientIds(ctx)),
-      ),
-    )
-    .orderBy(asc(contacts.lastName), asc(contacts.id))
-    .limit(limit);
+  const needle = searchable(q);
+  const hits = (condition: SQL, order: SQL[]) =>
+    (ctx: ServiceContext) =>
+      ctx.db
+        .select({ id: contacts.id, clientId: contacts.clientId, firstName: contacts.firstName, lastName: contacts.lastName, email: contacts.email, phone: contacts.phone })
+        .from(contacts)
+        .where(and(condition, isNull(contacts.archivedAt), inArray(contacts.clientId, visibleClientIds(ctx))))
+        .orderBy(...order)
+        .limit(limit);
+  const exact = await hits(sql`${contacts.searchText} like ${'%' + needle.replace(/[\\%_]/g, (c) => '\\' + c) + '%'}`, [asc(contacts.lastName), asc(contacts.id)])(ctx);
+  if (exact.length >= limit || !isTypoTolerant(needle)) return exact;
+  // Fewer exact hits than asked for: add names that differ by a typo ("Nowakova"), most similar first.
+  const found = new Set(exact.map((c) => c.id));
+  const similar = await withTypoTolerance(ctx, hits(similarTo(needle, contacts.searchText), [mostSimilarFirst(needle, contacts.searchText), asc(contacts.id)]));
+  return [...exact, ...similar.filter((c) => !found.has(c.id))].slice(0, limit);
 };

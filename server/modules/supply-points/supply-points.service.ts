@@ -458,7 +458,9 @@ export const insertSupplyPoints = async (ctx: ServiceContext, rows: NewSupplyPoi
       returning id`);
     const ids = ((result as { rows?: { id: string }[] }).rows ?? (result as unknown as { id: string }[])).map((r) => r.id);
     const created = await ctx.db.select().from(supplyPoints).where(inArray(supplyPoints.id, ids));
-    await recordChanges(ctx, created.map((row) => ({ target: target(row), action: 'create' as const, before: null, after: row })));
+    // One history row per imported supply point (its creation, by identifier) instead of one per filled field:
+    // the imported values are the row itself, and 20-odd rows per point made a 50,000-row import three times slower.
+    await recordChanges(ctx, created.map((row) => ({ target: target(row), action: 'create' as const, before: null, after: { identifier: row.identifier } })));
     inserted += created.length;
   }
   return inserted;
