@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, getTableColumns, inArray, isNotNull, isNull, sql, type Table } from 'drizzle-orm';
+import { toSnakeCase } from 'drizzle-orm/casing';
 import { searchable } from '../domain/clients/client-rules.js';
 import type { Database } from '../server/db/client.js';
 import {
@@ -10,6 +11,7 @@ import {
 } from '../server/demo/generator.js';
 import { clients } from '../server/modules/clients/clients.schema.js';
 import { contacts } from '../server/modules/contacts/contacts.schema.js';
+import { supplyPoints } from '../server/modules/supply-points/supply-points.schema.js';
 import { teamMembers } from '../server/modules/teams/teams.schema.js';
 import { users } from '../server/modules/users/users.schema.js';
 
@@ -152,27 +154,34 @@ export const contactRowOf = (client: ClientRow, contact: GeneratedContact): Cont
  */
 export type InsertMode = 'json' | 'values';
 
-const snake = (key: string) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+/** Property → database column name, as Drizzle's snake_case casing names it (or the name the schema gives). */
+const columnNamesOf = (table: Table): [key: string, column: string][] =>
+  Object.entries(getTableColumns(table)).map(([key, column]) => [
+    key,
+    column.keyAsName ? toSnakeCase(column.name) : column.name,
+  ]);
 
 /** Every column of the table under its database name: json_populate_recordset turns a missing key into NULL, not the default. */
 const jsonBatch = <T extends Record<string, unknown>>(table: Table, rows: T[]): string => {
-  const keys = Object.keys(getTableColumns(table));
+  const columns = columnNamesOf(table);
   return JSON.stringify(
     rows.map((row) => {
       const out: Record<string, unknown> = {};
-      for (const key of keys) {
+      for (const [key, column] of columns) {
         if (!(key in row)) throw new Error(`bench row lacks ${key}`);
-        out[snake(key)] = row[key];
+        out[column] = row[key];
       }
       return out;
     }),
   );
 };
 
-export const insertRows = async (
+export type BulkTable = typeof clients | typeof contacts | typeof supplyPoints;
+
+export const insertRows = async <T extends Record<string, unknown>>(
   db: Database,
-  table: typeof clients | typeof contacts,
-  rows: (ClientRow | ContactRow)[],
+  table: BulkTable,
+  rows: T[],
   mode: InsertMode,
 ) => {
   if (rows.length === 0) return;

@@ -1,4 +1,4 @@
-import { expect, type Locator, type Page } from '@playwright/test';
+import { expect, type APIRequestContext, type Locator, type Page } from '@playwright/test';
 import { checkSkIco } from '../domain/identifiers/index.js';
 import enJson from '../web/i18n/en.json' with { type: 'json' };
 import skJson from '../web/i18n/sk.json' with { type: 'json' };
@@ -71,3 +71,82 @@ export const searchClientList = async (page: Page, text: string): Promise<void> 
   await clientListSearch(page).fill(text);
   await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe(text);
 };
+
+// ------------------------------------------------------------------------------------ seeding through the API
+
+/** Cookie sessions must send this header on every state-changing request (the server's CSRF guard). */
+export const apiWriteHeaders = { 'X-Requested-With': 'kilowatt' };
+
+/**
+ * Signs a request context in through the API, for seeding data where the flow under test does not need the
+ * UI. Use the `request` fixture (its own cookie jar), so the browser page still signs in through the form.
+ */
+export const apiSignIn = async (request: APIRequestContext, email: string): Promise<void> => {
+  const response = await request.post('/api/v1/auth/login', {
+    data: { email, password: demoPassword },
+    headers: apiWriteHeaders,
+  });
+  expect(response.status(), `sign-in of ${email}`).toBe(200);
+};
+
+/** POSTs JSON as the signed-in user and returns the body; anything but 201 fails the test with the answer. */
+export const apiCreate = async <T>(request: APIRequestContext, path: string, data: object): Promise<T> => {
+  const response = await request.post(`/api/v1${path}`, { data, headers: apiWriteHeaders });
+  expect(response.status(), `POST ${path}: ${await response.text()}`).toBe(201);
+  return (await response.json()) as T;
+};
+
+export type SeededClient = { id: string; name: string; kind: 'company' | 'person'; companyId: string | null };
+
+/** A Slovak client of the signed-in sales user's team: a company with a random IČO, or a household. */
+export const seedClient = (
+  request: APIRequestContext,
+  kind: 'company' | 'person',
+  name: string,
+): Promise<SeededClient> =>
+  apiCreate<SeededClient>(request, '/clients', {
+    kind,
+    name,
+    country: 'SK',
+    ...(kind === 'company' ? { companyId: randomSkIco() } : {}),
+    address: { street: 'Obchodná 2', city: 'Bratislava', postalCode: '811 06', country: 'SK' },
+  });
+
+export type SeededSupplyPoint = { id: string; identifier: string; clientId: string };
+
+export const seedSupplyPoint = (
+  request: APIRequestContext,
+  data: {
+    clientId: string;
+    commodity: 'electricity' | 'gas';
+    identifier: string;
+    annualConsumption?: string;
+  },
+): Promise<SeededSupplyPoint> =>
+  apiCreate<SeededSupplyPoint>(request, '/supply-points', { consumptionUnit: 'kWh', ...data });
+
+// ------------------------------------------------------------------------------------ supply points
+
+/** A Math.random stream for the demo generators, so identifiers differ on every run. */
+export const runRandom = (): number => Math.random();
+
+/** An identifier as people write it on paper: groups of four characters separated by spaces. */
+export const spacedIdentifier = (identifier: string): string => identifier.replace(/(.{4})(?=.)/g, '$1 ');
+
+/** A number as the English UI prints it (en-GB): "18,173". */
+export const enNumber = (value: number): string => new Intl.NumberFormat('en-GB').format(value);
+
+/**
+ * The value of one labelled field of a card (`<dt>` label, `<dd>` value, see web/…/Fields.tsx); the label
+ * must be unique on the page, the hint under a value is the field's second `<dd>`.
+ */
+export const cardField = (scope: Page | Locator, label: string): Locator =>
+  scope
+    .getByRole('term')
+    .filter({ hasText: new RegExp(`^\\s*${escapeRegExp(label)}\\s*$`) })
+    .locator('xpath=..')
+    .getByRole('definition');
+
+/** The main navigation's link to a section, e.g. `en.shell.nav.supplyPoints`. */
+export const navLink = (page: Page, name: string): Locator =>
+  page.getByRole('navigation', { name: en.shell.nav.label }).getByRole('link', { name });

@@ -1,12 +1,12 @@
 import {
   ActionIcon,
   Anchor,
+  Box,
   Button,
   Group,
   Indicator,
   Loader,
   Popover,
-  ScrollArea,
   Stack,
   Text,
   ThemeIcon,
@@ -132,15 +132,9 @@ export const Reminders = () => {
   };
 
   return (
-    <Popover opened={opened} onChange={setOpened} position="bottom-end" width={380} shadow="md" withinPortal>
+    <Popover opened={opened} onChange={setOpened} position="bottom-end" width={400} shadow="md" withinPortal>
       <Popover.Target>
-        <Indicator
-          label={count > 99 ? '99+' : count}
-          size={16}
-          color="red"
-          disabled={count === 0}
-          offset={4}
-        >
+        <Indicator label={count > 99 ? '99+' : count} size={16} color="red" disabled={count === 0} offset={4}>
           <ActionIcon
             variant="subtle"
             color="gray"
@@ -171,7 +165,7 @@ export const Reminders = () => {
             {t('shell.reminders.empty')}
           </Text>
         ) : (
-          <ScrollArea.Autosize mah={420} type="auto" offsetScrollbars>
+          <Box mah={420} style={{ overflowY: 'auto', overflowX: 'hidden' }}>
             {shown.map((reminder) => (
               <ReminderItem
                 key={reminder.id}
@@ -185,7 +179,7 @@ export const Reminders = () => {
                 {t('shell.reminders.more', { count: count - shown.length })}
               </Text>
             )}
-          </ScrollArea.Autosize>
+          </Box>
         )}
       </Popover.Dropdown>
     </Popover>

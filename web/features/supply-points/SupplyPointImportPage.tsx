@@ -22,6 +22,7 @@ const ImportWizard = ({ onRestart }: { onRestart: () => void }) => {
   const [check, setCheck] = useState<{ answer: ValidateAnswer; at: string } | null>(null);
   const commit = useCommitImport(upload?.id ?? '');
   const started = commit.isSuccess;
+  const [finished, setFinished] = useState(false);
 
   const uploaded = (answer: UploadAnswer) => {
     setUpload(answer);
@@ -37,11 +38,29 @@ const ImportWizard = ({ onRestart }: { onRestart: () => void }) => {
   };
 
   // Once the import runs, the earlier steps are closed: the file is being written.
-  const canGoTo = (target: Step) => !started && target > 0 && target < step && (target !== 2 || check !== null);
+  const canGoTo = (target: Step) =>
+    !started && target > 0 && target < step && (target !== 2 || check !== null);
+
+  const running = upload && started && (
+    <Paper withBorder radius="md" p="md" mt="md">
+      <ImportRunStep
+        importId={upload.id}
+        fileName={upload.fileName}
+        onFinished={setFinished}
+        onRevalidate={() => {
+          commit.reset();
+          setFinished(false);
+          setStep(1);
+        }}
+        onOtherFile={onRestart}
+      />
+    </Paper>
+  );
 
   return (
     <Stepper
-      active={step}
+      // A finished import marks every step done.
+      active={finished ? 4 : step}
       onStepClick={(target) => {
         if (target === 0) onRestart();
         else if (canGoTo(target as Step)) setStep(target as Step);
@@ -101,20 +120,9 @@ const ImportWizard = ({ onRestart }: { onRestart: () => void }) => {
         description={t('supplyPoints.import.steps.runHint')}
         allowStepSelect={false}
       >
-        {upload && started && (
-          <Paper withBorder radius="md" p="md" mt="md">
-            <ImportRunStep
-              importId={upload.id}
-              fileName={upload.fileName}
-              onRevalidate={() => {
-                commit.reset();
-                setStep(1);
-              }}
-              onOtherFile={onRestart}
-            />
-          </Paper>
-        )}
+        {running}
       </Stepper.Step>
+      <Stepper.Completed>{running}</Stepper.Completed>
     </Stepper>
   );
 };

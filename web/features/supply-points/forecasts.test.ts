@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  decimalSeparator,
   emptyGrid,
   evenSplit,
   gridChanged,
@@ -27,12 +28,24 @@ describe('forecast grid ↔ API', () => {
     expect(gridFromYear(undefined)).toEqual(emptyGrid());
   });
 
+  it('shows decimals with the locale’s separator, and reads them back', () => {
+    expect(decimalSeparator('sk-SK')).toBe(',');
+    expect(decimalSeparator('en-GB')).toBe('.');
+    const grid = gridFromYear(
+      { year: 2026, months: [{ month: 2, quantityKWh: '950.5' }], totalKWh: '950.5' },
+      ',',
+    );
+    expect(grid[1]).toBe('950,5');
+    expect(gridToMonths(grid, ',').months).toEqual([{ month: 2, quantityKWh: '950.5' }]);
+    expect(evenSplit('100.5', ',')[11]).toBe('12,5');
+  });
+
   it('sends typed quantities as API decimals and leaves empty months out', () => {
     const grid = emptyGrid();
     grid[0] = '1 200,5';
     grid[2] = ' ';
     grid[5] = '0';
-    expect(gridToMonths(grid)).toEqual({
+    expect(gridToMonths(grid, ',')).toEqual({
       months: [
         { month: 1, quantityKWh: '1200.5' },
         { month: 6, quantityKWh: '0' },
@@ -54,15 +67,21 @@ describe('forecast grid ↔ API', () => {
     grid[0] = '0.1';
     grid[1] = '0,2';
     grid[2] = 'x';
-    expect(gridTotal(grid)).toBe('0.3');
+    expect(gridTotal(grid, ',')).toBe('0.3');
     expect(gridTotal(emptyGrid())).toBe('0');
   });
 
   it('compares by value, not by text', () => {
-    const stored = gridFromYear({ year: 2026, months: [{ month: 1, quantityKWh: '1200' }], totalKWh: '1200' });
+    const stored = gridFromYear({
+      year: 2026,
+      months: [{ month: 1, quantityKWh: '1200' }],
+      totalKWh: '1200',
+    });
     const same = [...stored];
     same[0] = '1 200,0';
-    expect(gridChanged(same, stored)).toBe(false);
+    expect(gridChanged(same, stored, ',')).toBe(false);
+    same[0] = '1,200.0';
+    expect(gridChanged(same, stored, '.')).toBe(false);
     const other = [...stored];
     other[1] = '5';
     expect(gridChanged(other, stored)).toBe(true);

@@ -3,7 +3,7 @@ import type { TFunction } from 'i18next';
 import { makeFormatters } from '../../i18n/format.js';
 import type { HistoryEntry } from '../clients/api.js';
 import { addressLine, formatQuantity, unitLabel } from './display.js';
-import { historyValue, shownInHistory } from './history.js';
+import { forecastMonthLabel, historyValue, shownInHistory } from './history.js';
 import { supplyPointTabs, tabFromAddress } from './tabs.js';
 import { englishT } from './test-i18n.js';
 
@@ -30,6 +30,17 @@ describe('historyValue', () => {
     expect(show('annualConsumption', '12500.500')).toBe('12,500.5');
     expect(show('note', null)).toBe('—');
     expect(show('addressCountry', 'CZ')).toBe('Czechia');
+  });
+
+  it('shows meters, readings and forecasts readably', () => {
+    expect(show('type', 'electricity-dual')).toBe('meterType:electricity-dual');
+    expect(show('registers', ['VT', 'NT'])).toBe('VT, NT');
+    expect(show('installedOn', '2025-03-01')).toBe('1 Mar 2025');
+    expect(show('value', '15234.500')).toBe('15,234.5');
+    expect(show('source', 'estimate')).toBe('Estimate');
+    expect(show('2025-03', '1200.000')).toBe('1,200');
+    expect(forecastMonthLabel(format, '2025-03')).toBe('March 2025');
+    expect(forecastMonthLabel(format, 'note')).toBeNull();
   });
 
   it('leaves coordinates out of the history', () => {

@@ -88,7 +88,12 @@ export const importKeys = {
 
 const problemOf = (status: number, text: string): ApiError => {
   try {
-    const body = JSON.parse(text) as Partial<{ code: string; detail: string; title: string; errors: FieldProblem[] }>;
+    const body = JSON.parse(text) as Partial<{
+      code: string;
+      detail: string;
+      title: string;
+      errors: FieldProblem[];
+    }>;
     return new ApiError({
       status,
       code: body.code ?? `http_${status}`,
@@ -96,7 +101,11 @@ const problemOf = (status: number, text: string): ApiError => {
       errors: Array.isArray(body.errors) ? body.errors : [],
     });
   } catch {
-    return new ApiError({ status, code: status === 413 ? 'payload_too_large' : `http_${status}`, detail: text });
+    return new ApiError({
+      status,
+      code: status === 413 ? 'payload_too_large' : `http_${status}`,
+      detail: text,
+    });
   }
 };
 
@@ -117,7 +126,8 @@ export const uploadImportFile = (
     xhr.setRequestHeader('Accept', 'application/json, application/problem+json');
     // The server refuses cookie-authenticated state changes without it (CSRF guard), as in api/client.ts.
     xhr.setRequestHeader('X-Requested-With', 'kilowatt');
-    xhr.upload.onprogress = (event) => onProgress(event.loaded, event.lengthComputable ? event.total : file.size);
+    xhr.upload.onprogress = (event) =>
+      onProgress(event.loaded, event.lengthComputable ? event.total : file.size);
     xhr.onload = () => {
       if (xhr.status >= 200 && xhr.status < 300) {
         try {

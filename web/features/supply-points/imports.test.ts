@@ -40,8 +40,18 @@ describe('column mapping', () => {
       { clientCompanyId: 'IČO', commodity: 'Komodita', identifier: 'EIC', city: 'Mesto', note: null },
       headers,
     );
-    expect(mapping).toEqual({ clientCompanyId: 'IČO', commodity: 'Komodita', identifier: 'EIC', city: null, note: null });
-    expect(mappingToBody(mapping)).toEqual({ clientCompanyId: 'IČO', commodity: 'Komodita', identifier: 'EIC' });
+    expect(mapping).toEqual({
+      clientCompanyId: 'IČO',
+      commodity: 'Komodita',
+      identifier: 'EIC',
+      city: null,
+      note: null,
+    });
+    expect(mappingToBody(mapping)).toEqual({
+      clientCompanyId: 'IČO',
+      commodity: 'Komodita',
+      identifier: 'EIC',
+    });
     expect(missingRequired(fields, mapping)).toEqual([]);
   });
 
@@ -86,11 +96,20 @@ describe('file problems', () => {
 
   it('recognises the server’s reasons for refusing a file', () => {
     const field = (code: string) =>
-      new ApiError({ status: 400, code: 'validation', detail: '', errors: [{ path: 'file', code, message: '' }] });
+      new ApiError({
+        status: 400,
+        code: 'validation',
+        detail: '',
+        errors: [{ path: 'file', code, message: '' }],
+      });
     expect(fileProblemOf(field('not_a_spreadsheet'))).toBe('not_a_spreadsheet');
     expect(fileProblemOf(field('empty'))).toBe('empty');
-    expect(fileProblemOf(new ApiError({ status: 413, code: 'payload_too_large', detail: '' }))).toBe('payload_too_large');
-    expect(fileProblemOf(new ApiError({ status: 413, code: 'http_413', detail: '' }))).toBe('payload_too_large');
+    expect(fileProblemOf(new ApiError({ status: 413, code: 'payload_too_large', detail: '' }))).toBe(
+      'payload_too_large',
+    );
+    expect(fileProblemOf(new ApiError({ status: 413, code: 'http_413', detail: '' }))).toBe(
+      'payload_too_large',
+    );
     expect(fileProblemOf(new ApiError({ status: 0, code: 'network', detail: '' }))).toBeNull();
     expect(fileProblemOf(field('something_else'))).toBeNull();
   });

@@ -120,7 +120,11 @@ export const fileProblemOf = (error: unknown): FileProblem | null => {
 export type ErrorKind = 'duplicate' | 'duplicate_in_file' | 'other';
 
 export const errorKind = (error: Pick<RowError, 'code'>): ErrorKind =>
-  error.code === 'duplicate' ? 'duplicate' : error.code === 'duplicate_in_file' ? 'duplicate_in_file' : 'other';
+  error.code === 'duplicate'
+    ? 'duplicate'
+    : error.code === 'duplicate_in_file'
+      ? 'duplicate_in_file'
+      : 'other';
 
 /**
  * A row error in the user's language when its rule has a translation (the import's own rules, then the general
@@ -143,7 +147,9 @@ export const rowErrorField = (t: TFunction, error: Pick<RowError, 'path'>): stri
  * The progress bar's percentage: checking the rows fills it up to 90 %, writing them (one transaction, no
  * finer progress) stands at 95 %, done is 100 %.
  */
-export const progressPercent = (state: Pick<ImportState, 'status' | 'phase' | 'processed' | 'total'>): number => {
+export const progressPercent = (
+  state: Pick<ImportState, 'status' | 'phase' | 'processed' | 'total'>,
+): number => {
   if (state.status === 'done') return 100;
   if (state.status !== 'running') return 0;
   if (state.phase === 'writing') return 95;
@@ -155,7 +161,10 @@ export const progressPercent = (state: Pick<ImportState, 'status' | 'phase' | 'p
 export const listAfterImport = '/supply-points?sort=-updatedAt';
 
 /** "1.2 MB" for the upload's progress line. */
-export const formatBytes = (bytes: number, number: (n: number, o?: Intl.NumberFormatOptions) => string): string =>
+export const formatBytes = (
+  bytes: number,
+  number: (n: number, o?: Intl.NumberFormatOptions) => string,
+): string =>
   bytes < 1024
     ? `${number(bytes)} B`
     : bytes < 1024 * 1024

@@ -157,7 +157,10 @@ export const useForecasts = (supplyPointId: string, enabled: boolean) =>
     enabled,
   });
 
-export const useSaveForecast = (supplyPointId: string, options: { onSuccess?: (year: ForecastYear) => void } = {}) => {
+export const useSaveForecast = (
+  supplyPointId: string,
+  options: { onSuccess?: (year: ForecastYear) => void } = {},
+) => {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: { year: number; months: ForecastMonth[] }) =>

@@ -58,7 +58,12 @@ const reading = (register: string, readOn: string, value: string): Reading => ({
 });
 
 const problem = (path: string, code: string) =>
-  new ApiError({ status: 400, code: 'validation', detail: '', errors: [{ path, code, message: `${path}: ${code}` }] });
+  new ApiError({
+    status: 400,
+    code: 'validation',
+    detail: '',
+    errors: [{ path, code, message: `${path}: ${code}` }],
+  });
 
 describe('verification state', () => {
   it('warns within 60 days and when overdue, counting whole days', () => {
@@ -75,16 +80,23 @@ describe('verification state', () => {
       state: 'overdue',
       days: 3,
     });
+    // 60 days ahead still warns, as the reminder job does (due on or before today + 60 days).
     expect(verificationState({ verificationDueOn: '2026-03-01', removedOn: null }, '2025-12-31')).toEqual({
-      state: 'ok',
+      state: 'soon',
       days: 60,
     });
-    expect(verificationState({ verificationDueOn: '2026-03-02', removedOn: null }, '2025-12-31').state).toBe('ok');
+    expect(verificationState({ verificationDueOn: '2026-03-02', removedOn: null }, '2025-12-31').state).toBe(
+      'ok',
+    );
   });
 
   it('has nothing due for a meter without a date or already removed', () => {
-    expect(verificationState({ verificationDueOn: null, removedOn: null }, '2026-01-01')).toEqual({ state: 'none' });
-    expect(verificationState({ verificationDueOn: '2025-01-01', removedOn: '2025-06-01' }, '2026-01-01')).toEqual({
+    expect(verificationState({ verificationDueOn: null, removedOn: null }, '2026-01-01')).toEqual({
+      state: 'none',
+    });
+    expect(
+      verificationState({ verificationDueOn: '2025-01-01', removedOn: '2025-06-01' }, '2026-01-01'),
+    ).toEqual({
       state: 'none',
     });
   });
@@ -120,7 +132,11 @@ describe('meter form', () => {
   });
 
   it('checks the rules the API checks', () => {
-    const errors = validateMeter(t)({ ...emptyMeterValues('2026-01-01'), removedOn: '2025-12-01', registers: ['V-T'] });
+    const errors = validateMeter(t)({
+      ...emptyMeterValues('2026-01-01'),
+      removedOn: '2025-12-01',
+      registers: ['V-T'],
+    });
     expect(errors).toEqual({
       number: 'Required.',
       type: 'Required.',
@@ -141,13 +157,20 @@ describe('meter form', () => {
       ],
     });
     const { fields, unmapped } = meterProblems(t, error);
-    expect(fields).toEqual({ registers: 'Wrong format.', removedOn: 'The meter has readings after this date.' });
+    expect(fields).toEqual({
+      registers: 'Wrong format.',
+      removedOn: 'The meter has readings after this date.',
+    });
     expect(unmapped.map((p) => p.path)).toEqual(['other']);
   });
 });
 
 describe('reading form', () => {
-  const readings = [reading('VT', '2025-06-30', '15234.5'), reading('NT', '2025-06-30', '800'), reading('VT', '2024-12-31', '14000')];
+  const readings = [
+    reading('VT', '2025-06-30', '15234.5'),
+    reading('NT', '2025-06-30', '800'),
+    reading('VT', '2024-12-31', '14000'),
+  ];
   const context = (candidate: { readOn: string; register: string; value: string }) => ({
     candidate: { ...candidate, source: 'customer' as const },
     readings,
@@ -156,13 +179,20 @@ describe('reading form', () => {
   });
 
   it('sends the value as the API reads it', () => {
-    expect(readingValuesToInput({ readOn: '2025-07-01', register: 'VT', value: '15 300,25', source: 'customer' })).toEqual({
+    expect(
+      readingValuesToInput(
+        { readOn: '2025-07-01', register: 'VT', value: '15 300,25', source: 'customer' },
+        ',',
+      ),
+    ).toEqual({
       readOn: '2025-07-01',
       register: 'VT',
       value: '15300.25',
       source: 'customer',
     });
-    expect(validateReading(t)({ readOn: '', register: null, value: '12,3456', source: 'customer' })).toEqual({
+    expect(
+      validateReading(t, ',')({ readOn: '', register: null, value: '12,3456', source: 'customer' }),
+    ).toEqual({
       readOn: 'Required.',
       register: 'Required.',
       value: 'Enter the meter reading, e.g. 15234.5 (at most 3 decimals).',
@@ -182,7 +212,11 @@ describe('reading form', () => {
   });
 
   it('names the later reading a higher value conflicts with', () => {
-    const { fields } = readingProblems(t, problem('value', 'above_next'), context({ readOn: '2025-03-31', register: 'VT', value: '16000' }));
+    const { fields } = readingProblems(
+      t,
+      problem('value', 'above_next'),
+      context({ readOn: '2025-03-31', register: 'VT', value: '16000' }),
+    );
     expect(fields.value).toBe('Higher than the later reading of VT on 30 Jun 2025 (15,234.5).');
   });
 
@@ -199,7 +233,7 @@ describe('reading form', () => {
       ],
     });
     const { fields } = readingProblems(t, error, context(candidate));
-    expect(fields.register).toBe('The meter has no register T1; it has VT, NT.');
+    expect(fields.register).toBe('The meter has no register T1; it has VT and NT.');
     expect(fields.readOn).toBe(
       'Before the meter was installed (1 Mar 2020). The date is in the future; a reading can be entered once it is taken.',
     );
@@ -216,13 +250,22 @@ describe('reading form', () => {
         { path: 'meter', code: 'something', message: 'meter: something' },
       ],
     });
-    const { fields, unmapped } = readingProblems(t, error, context({ readOn: '2025-06-30', register: 'NT', value: '900' }));
-    expect(fields).toEqual({ readOn: 'Register NT already has a reading on 30 Jun 2025.', value: 'Wrong format.' });
+    const { fields, unmapped } = readingProblems(
+      t,
+      error,
+      context({ readOn: '2025-06-30', register: 'NT', value: '900' }),
+    );
+    expect(fields).toEqual({
+      readOn: 'Register NT already has a reading on 30 Jun 2025.',
+      value: 'Wrong format.',
+    });
     expect(unmapped.map((p) => p.code)).toEqual(['something']);
   });
 
   it('ignores failures that are not problem+json', () => {
-    expect(readingProblems(t, new Error('x'), context({ readOn: '2025-06-30', register: 'NT', value: '1' }))).toEqual({
+    expect(
+      readingProblems(t, new Error('x'), context({ readOn: '2025-06-30', register: 'NT', value: '1' })),
+    ).toEqual({
       fields: {},
       unmapped: [],
     });

@@ -6,7 +6,7 @@ import { emptyToNull } from '../../components/validation.js';
 import type { Formatters } from '../../i18n/format.js';
 import type { Commodity } from './api.js';
 import type { Meter, MeterInput, Reading, ReadingInput, ReadingSource } from './meters-api.js';
-import { normaliseDecimal } from './supply-point-form.js';
+import { parseDecimalInput } from './decimal-input.js';
 
 // ------------------------------------------------------------------------------------------ dates
 
@@ -201,24 +201,26 @@ export const emptyReadingValues = (meter: Pick<Meter, 'registers'>, today: strin
   source: 'distributor',
 });
 
-export const readingValuesToInput = (values: ReadingFormValues): ReadingInput => ({
+/** The form as the API takes it; the value is read with the UI language's decimal separator. */
+export const readingValuesToInput = (values: ReadingFormValues, separator = '.'): ReadingInput => ({
   readOn: values.readOn,
   register: values.register ?? '',
-  value: normaliseDecimal(values.value),
+  value: parseDecimalInput(values.value, separator),
   source: values.source,
 });
 
 export const validateReading =
-  (t: TFunction) =>
+  (t: TFunction, separator = '.') =>
   (values: ReadingFormValues): FormErrors => {
     const errors: FormErrors = {};
     if (!values.readOn) errors.readOn = ruleMessage(t, 'required');
     else if (!isoDate.test(values.readOn)) errors.readOn = ruleMessage(t, 'invalid_format');
     if (!values.register) errors.register = ruleMessage(t, 'required');
-    const value = normaliseDecimal(values.value);
+    const value = parseDecimalInput(values.value, separator);
     if (!value) errors.value = ruleMessage(t, 'required');
     else if (!readingValuePattern.test(value))
-      errors.value = translateCode(t, 'supplyPoints.readings.rules', 'value_format') ?? ruleMessage(t, 'decimal');
+      errors.value =
+        translateCode(t, 'supplyPoints.readings.rules', 'value_format') ?? ruleMessage(t, 'decimal');
     return errors;
   };
 
@@ -237,7 +239,9 @@ export const neighbourReadings = (
   register: string,
   readOn: string,
 ): { earlier: Reading | null; later: Reading | null } => {
-  const same = readings.filter((r) => r.register === register).sort((a, b) => a.readOn.localeCompare(b.readOn));
+  const same = readings
+    .filter((r) => r.register === register)
+    .sort((a, b) => a.readOn.localeCompare(b.readOn));
   return {
     earlier: same.filter((r) => r.readOn < readOn).at(-1) ?? null,
     later: same.find((r) => r.readOn > readOn) ?? null,
@@ -248,14 +252,22 @@ export const neighbourReadings = (
  * One problem of a rejected reading in the user's language, with the facts that explain it (the previous
  * reading, the installation date …) taken from what the card already shows.
  */
-export const readingProblemMessage = (t: TFunction, problem: FieldProblem, context: ReadingContext): string => {
+export const readingProblemMessage = (
+  t: TFunction,
+  problem: FieldProblem,
+  context: ReadingContext,
+): string => {
   const { candidate, readings, meter, format } = context;
   const number = (value: string) => format.number(value, { maximumFractionDigits: 3 });
   const { earlier, later } = neighbourReadings(readings, candidate.register, candidate.readOn);
-  const params: Record<string, unknown> = { register: candidate.register, date: format.date(candidate.readOn) };
+  const params: Record<string, unknown> = {
+    register: candidate.register,
+    date: format.date(candidate.readOn),
+  };
   switch (problem.code) {
     case 'below_previous':
-      if (earlier) Object.assign(params, { previousDate: format.date(earlier.readOn), previous: number(earlier.value) });
+      if (earlier)
+        Object.assign(params, { previousDate: format.date(earlier.readOn), previous: number(earlier.value) });
       else return t('supplyPoints.readings.rules.below_previous_unknown');
       break;
     case 'above_next':
@@ -272,7 +284,9 @@ export const readingProblemMessage = (t: TFunction, problem: FieldProblem, conte
       params.registers = format.list([...meter.registers]);
       break;
   }
-  return translateCode(t, 'supplyPoints.readings.rules', problem.code, params) ?? ruleMessage(t, problem.code);
+  return (
+    translateCode(t, 'supplyPoints.readings.rules', problem.code, params) ?? ruleMessage(t, problem.code)
+  );
 };
 
 /**

@@ -1,4 +1,15 @@
-import { Alert, Button, Group, Paper, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Group,
+  Paper,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { IconArrowBackUp, IconDeviceFloppy, IconInfoCircle, IconWand } from '@tabler/icons-react';
 import { useMemo, useState, type FormEvent } from 'react';
@@ -11,6 +22,7 @@ import { useFormat } from '../../../i18n/format.js';
 import { useCan } from '../../auth/api.js';
 import type { SupplyPoint } from '../api.js';
 import {
+  decimalSeparator,
   emptyGrid,
   evenSplit,
   gridChanged,
@@ -43,27 +55,28 @@ type EditorProps = {
 const YearEditor = ({ supplyPoint, year, stored, editable, onDirtyChange }: EditorProps) => {
   const { t } = useTranslation();
   const format = useFormat();
-  const storedGrid = useMemo(() => gridFromYear(stored), [stored]);
+  const separator = useMemo(() => decimalSeparator(format.locale), [format.locale]);
+  const storedGrid = useMemo(() => gridFromYear(stored, separator), [stored, separator]);
   const [grid, setGrid] = useState<ForecastGrid>(storedGrid);
   const [cellErrors, setCellErrors] = useState<Record<number, string>>({});
   const [failure, setFailure] = useState<unknown>(null);
   const names = useMemo(() => monthNames(format.locale), [format.locale]);
   const save = useSaveForecast(supplyPoint.id);
-  const changed = gridChanged(grid, storedGrid);
-  const total = gridTotal(grid);
+  const changed = gridChanged(grid, storedGrid, separator);
+  const total = gridTotal(grid, separator);
   const annual = supplyPoint.annualConsumptionKWh;
 
   const update = (next: ForecastGrid) => {
     setGrid(next);
     setCellErrors({});
     setFailure(null);
-    onDirtyChange(gridChanged(next, storedGrid));
+    onDirtyChange(gridChanged(next, storedGrid, separator));
   };
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setFailure(null);
-    const { months: sent, invalid } = gridToMonths(grid);
+    const { months: sent, invalid } = gridToMonths(grid, separator);
     if (invalid.length > 0) {
       setCellErrors(Object.fromEntries(invalid.map((m) => [m, t('supplyPoints.forecasts.invalidQuantity')])));
       return;
@@ -72,7 +85,7 @@ const YearEditor = ({ supplyPoint, year, stored, editable, onDirtyChange }: Edit
       { year, months: sent },
       {
         onSuccess: (saved) => {
-          const fresh = gridFromYear(saved);
+          const fresh = gridFromYear(saved, separator);
           setGrid(fresh);
           onDirtyChange(false);
           notifySuccess(t('supplyPoints.forecasts.saved', { year }));
@@ -137,7 +150,9 @@ const YearEditor = ({ supplyPoint, year, stored, editable, onDirtyChange }: Edit
               </Text>
               <Text size="xs" c="dimmed">
                 {annual
-                  ? t('supplyPoints.forecasts.annualOnCard', { annual: formatQuantity(format, annual, 'kWh') })
+                  ? t('supplyPoints.forecasts.annualOnCard', {
+                      annual: formatQuantity(format, annual, 'kWh'),
+                    })
                   : t('supplyPoints.forecasts.noAnnual')}
               </Text>
             </Stack>
@@ -148,7 +163,7 @@ const YearEditor = ({ supplyPoint, year, stored, editable, onDirtyChange }: Edit
                     variant="subtle"
                     size="sm"
                     leftSection={<IconWand size={16} aria-hidden />}
-                    onClick={() => update(evenSplit(annual))}
+                    onClick={() => update(evenSplit(annual, separator))}
                   >
                     {t('supplyPoints.forecasts.fillEvenly')}
                   </Button>
@@ -186,7 +201,12 @@ const YearEditor = ({ supplyPoint, year, stored, editable, onDirtyChange }: Edit
 const BusinessClientsOnly = ({ supplyPoint }: { supplyPoint: SupplyPoint }) => {
   const { t } = useTranslation();
   return (
-    <Alert color="blue" variant="light" icon={<IconInfoCircle size={18} />} title={t('supplyPoints.forecasts.businessOnlyTitle')}>
+    <Alert
+      color="blue"
+      variant="light"
+      icon={<IconInfoCircle size={18} />}
+      title={t('supplyPoints.forecasts.businessOnlyTitle')}
+    >
       <Text size="sm">{t('supplyPoints.forecasts.householdText', { name: supplyPoint.holder.name })}</Text>
     </Alert>
   );
@@ -208,7 +228,8 @@ export const ForecastsTab = ({ supplyPoint }: SupplyPointTabProps) => {
 
   if (!business) return <BusinessClientsOnly supplyPoint={supplyPoint} />;
   if (forecasts.isPending) return <PageLoader />;
-  if (forecasts.isError) return <PageError error={forecasts.error} onRetry={() => void forecasts.refetch()} />;
+  if (forecasts.isError)
+    return <PageError error={forecasts.error} onRetry={() => void forecasts.refetch()} />;
   const items = forecasts.data;
   const stored = items.find((item) => item.year === year);
   const years = yearOptions(

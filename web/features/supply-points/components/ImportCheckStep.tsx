@@ -56,11 +56,21 @@ const ErrorRow = ({ error }: { error: RowError }) => {
       <Table.Td>{rowErrorField(t, error)}</Table.Td>
       <Table.Td>
         {kind === 'duplicate' ? (
-          <Badge color="orange" size="sm" leftSection={<IconCopy size={10} aria-hidden />} style={{ textTransform: 'none' }}>
+          <Badge
+            color="orange"
+            size="sm"
+            leftSection={<IconCopy size={10} aria-hidden />}
+            style={{ textTransform: 'none' }}
+          >
             {t('supplyPoints.import.check.duplicateBadge')}
           </Badge>
         ) : kind === 'duplicate_in_file' ? (
-          <Badge color="grape" size="sm" leftSection={<IconCopy size={10} aria-hidden />} style={{ textTransform: 'none' }}>
+          <Badge
+            color="grape"
+            size="sm"
+            leftSection={<IconCopy size={10} aria-hidden />}
+            style={{ textTransform: 'none' }}
+          >
             {t('supplyPoints.import.check.duplicateInFileBadge')}
           </Badge>
         ) : (
@@ -72,12 +82,7 @@ const ErrorRow = ({ error }: { error: RowError }) => {
       <Table.Td>
         <Text size="sm">{rowErrorMessage(t, error)}</Text>
         {kind === 'duplicate' && error.supplyPointId && (
-          <Anchor
-            component={Link}
-            to={`/supply-points/${error.supplyPointId}`}
-            target="_blank"
-            size="xs"
-          >
+          <Anchor component={Link} to={`/supply-points/${error.supplyPointId}`} target="_blank" size="xs">
             <Group gap={4} component="span">
               {t('supplyPoints.import.check.openExisting')}
               <IconExternalLink size={12} aria-hidden />
@@ -90,7 +95,15 @@ const ErrorRow = ({ error }: { error: RowError }) => {
 };
 
 /** Every error of the last check, a page at a time through the errors list (cursor paging). */
-const ErrorTable = ({ importId, checkedAt, errorCount }: { importId: string; checkedAt: string; errorCount: number }) => {
+const ErrorTable = ({
+  importId,
+  checkedAt,
+  errorCount,
+}: {
+  importId: string;
+  checkedAt: string;
+  errorCount: number;
+}) => {
   const { t } = useTranslation();
   const format = useFormat();
   // The cursors of the pages seen so far: going back needs no cursor of its own.
@@ -212,7 +225,11 @@ export const ImportCheckStep = ({
       </SimpleGrid>
 
       {clean ? (
-        <Alert color="teal" icon={<IconCircleCheck size={18} />} title={t('supplyPoints.import.check.cleanTitle')}>
+        <Alert
+          color="teal"
+          icon={<IconCircleCheck size={18} />}
+          title={t('supplyPoints.import.check.cleanTitle')}
+        >
           <Text size="sm">{t('supplyPoints.import.check.cleanText', { count: answer.valid })}</Text>
         </Alert>
       ) : (
@@ -243,10 +260,18 @@ export const ImportCheckStep = ({
 
       <Group justify="space-between">
         <Group gap="sm">
-          <Button variant="default" leftSection={<IconArrowLeft size={16} aria-hidden />} onClick={onBackToMapping}>
+          <Button
+            variant="default"
+            leftSection={<IconArrowLeft size={16} aria-hidden />}
+            onClick={onBackToMapping}
+          >
             {t('supplyPoints.import.check.backToMapping')}
           </Button>
-          <Button variant="subtle" leftSection={<IconFileUpload size={16} aria-hidden />} onClick={onOtherFile}>
+          <Button
+            variant="subtle"
+            leftSection={<IconFileUpload size={16} aria-hidden />}
+            onClick={onOtherFile}
+          >
             {t('supplyPoints.import.otherFile')}
           </Button>
         </Group>

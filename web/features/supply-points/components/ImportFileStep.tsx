@@ -19,7 +19,12 @@ export const FileProblemAlert = ({ problem, error }: { problem: FileProblem | nu
   const { t } = useTranslation();
   if (!problem && !error) return null;
   return (
-    <Alert color="red" icon={<IconAlertTriangle size={18} />} title={t('supplyPoints.import.file.refused')} role="alert">
+    <Alert
+      color="red"
+      icon={<IconAlertTriangle size={18} />}
+      title={t('supplyPoints.import.file.refused')}
+      role="alert"
+    >
       <Text size="sm">
         {problem
           ? t(`supplyPoints.import.fileErrors.${problem}`, { limit: uploadLimitBytes / 1024 / 1024 })
@@ -70,7 +75,9 @@ export const ImportFileStep = ({ onUploaded }: { onUploaded: (answer: UploadAnsw
       <List size="sm" spacing={2}>
         <List.Item>{t('supplyPoints.import.file.ruleHeader')}</List.Item>
         <List.Item>{t('supplyPoints.import.file.ruleRequired')}</List.Item>
-        <List.Item>{t('supplyPoints.import.file.ruleLimit', { limit: uploadLimitBytes / 1024 / 1024 })}</List.Item>
+        <List.Item>
+          {t('supplyPoints.import.file.ruleLimit', { limit: uploadLimitBytes / 1024 / 1024 })}
+        </List.Item>
       </List>
       <FileInput
         label={t('supplyPoints.import.file.label')}

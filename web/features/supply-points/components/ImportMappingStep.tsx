@@ -92,7 +92,9 @@ export const ImportMappingStep = ({ upload, mapping, onChange, onValidated, onBa
           columns: upload.headers.length,
         })}
       </Text>
-      {validate.error && Object.keys(serverProblems).length === 0 ? <FormAlert error={validate.error} /> : null}
+      {validate.error && Object.keys(serverProblems).length === 0 ? (
+        <FormAlert error={validate.error} />
+      ) : null}
       <Paper withBorder radius="md" p={0}>
         <Table.ScrollContainer minWidth={640}>
           <Table verticalSpacing={6} aria-label={t('supplyPoints.import.mapping.tableLabel')}>
@@ -150,7 +152,11 @@ export const ImportMappingStep = ({ upload, mapping, onChange, onValidated, onBa
                     </Table.Td>
                     <Table.Td>
                       <Text size="xs" c="dimmed" ff="monospace" lineClamp={1}>
-                        {samples.length > 0 ? samples.join(' · ') : header ? t('supplyPoints.import.mapping.emptyColumn') : ''}
+                        {samples.length > 0
+                          ? samples.join(' · ')
+                          : header
+                            ? t('supplyPoints.import.mapping.emptyColumn')
+                            : ''}
                       </Text>
                     </Table.Td>
                   </Table.Tr>
@@ -173,7 +179,11 @@ export const ImportMappingStep = ({ upload, mapping, onChange, onValidated, onBa
           {t('supplyPoints.import.otherFile')}
         </Button>
         <Stack gap={2} align="flex-end">
-          <Button leftSection={<IconListCheck size={16} aria-hidden />} onClick={check} loading={validate.isPending}>
+          <Button
+            leftSection={<IconListCheck size={16} aria-hidden />}
+            onClick={check}
+            loading={validate.isPending}
+          >
             {t('supplyPoints.import.mapping.check', { count: upload.total })}
           </Button>
           {validate.isPending && (

@@ -1,5 +1,11 @@
 import { Alert, Button, Group, Progress, Stack, Text } from '@mantine/core';
-import { IconAlertTriangle, IconCircleCheck, IconFileUpload, IconList, IconListCheck } from '@tabler/icons-react';
+import {
+  IconAlertTriangle,
+  IconCircleCheck,
+  IconFileUpload,
+  IconList,
+  IconListCheck,
+} from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,12 +19,20 @@ import { listAfterImport, progressPercent } from '../imports.js';
 type RunStepProps = {
   importId: string;
   fileName: string;
+  /** Told once the import is done (true), or not (false). */
+  onFinished: (done: boolean) => void;
   onRevalidate: () => void;
   onOtherFile: () => void;
 };
 
 /** Step 4: the import runs in the background; its progress is asked every ~700 ms until it is done or failed. */
-export const ImportRunStep = ({ importId, fileName, onRevalidate, onOtherFile }: RunStepProps) => {
+export const ImportRunStep = ({
+  importId,
+  fileName,
+  onFinished,
+  onRevalidate,
+  onOtherFile,
+}: RunStepProps) => {
   const { t } = useTranslation();
   const format = useFormat();
   const queryClient = useQueryClient();
@@ -28,7 +42,8 @@ export const ImportRunStep = ({ importId, fileName, onRevalidate, onOtherFile }:
   useEffect(() => {
     // New supply points: every list (and the clients' tabs) shows them from now on.
     if (status === 'done') void queryClient.invalidateQueries({ queryKey: supplyPointKeys.all });
-  }, [status, queryClient]);
+    onFinished(status === 'done');
+  }, [status, queryClient, onFinished]);
 
   if (state.isError) return <PageError error={state.error} onRetry={() => void state.refetch()} />;
   const data = state.data;
@@ -36,8 +51,17 @@ export const ImportRunStep = ({ importId, fileName, onRevalidate, onOtherFile }:
   if (data?.status === 'done')
     return (
       <Stack gap="md" maw={720}>
-        <Progress value={100} color="teal" size="lg" aria-label={t('supplyPoints.import.run.progressLabel')} />
-        <Alert color="teal" icon={<IconCircleCheck size={18} />} title={t('supplyPoints.import.run.doneTitle')}>
+        <Progress
+          value={100}
+          color="teal"
+          size="lg"
+          aria-label={t('supplyPoints.import.run.progressLabel')}
+        />
+        <Alert
+          color="teal"
+          icon={<IconCircleCheck size={18} />}
+          title={t('supplyPoints.import.run.doneTitle')}
+        >
           <Text size="sm">
             {t('supplyPoints.import.run.doneText', { count: data.created, fileName: data.fileName })}
           </Text>
@@ -46,7 +70,11 @@ export const ImportRunStep = ({ importId, fileName, onRevalidate, onOtherFile }:
           <Button component={Link} to={listAfterImport} leftSection={<IconList size={16} aria-hidden />}>
             {t('supplyPoints.import.run.showList')}
           </Button>
-          <Button variant="default" leftSection={<IconFileUpload size={16} aria-hidden />} onClick={onOtherFile}>
+          <Button
+            variant="default"
+            leftSection={<IconFileUpload size={16} aria-hidden />}
+            onClick={onOtherFile}
+          >
             {t('supplyPoints.import.run.another')}
           </Button>
         </Group>
@@ -59,7 +87,12 @@ export const ImportRunStep = ({ importId, fileName, onRevalidate, onOtherFile }:
   if (data?.status === 'failed')
     return (
       <Stack gap="md" maw={720}>
-        <Alert color="red" icon={<IconAlertTriangle size={18} />} title={t('supplyPoints.import.run.failedTitle')} role="alert">
+        <Alert
+          color="red"
+          icon={<IconAlertTriangle size={18} />}
+          title={t('supplyPoints.import.run.failedTitle')}
+          role="alert"
+        >
           <Text size="sm">{t('supplyPoints.import.run.failedText')}</Text>
           {data.error && (
             <Text size="xs" c="dimmed" mt={6}>
@@ -71,7 +104,11 @@ export const ImportRunStep = ({ importId, fileName, onRevalidate, onOtherFile }:
           <Button leftSection={<IconListCheck size={16} aria-hidden />} onClick={onRevalidate}>
             {t('supplyPoints.import.run.revalidate')}
           </Button>
-          <Button variant="default" leftSection={<IconFileUpload size={16} aria-hidden />} onClick={onOtherFile}>
+          <Button
+            variant="default"
+            leftSection={<IconFileUpload size={16} aria-hidden />}
+            onClick={onOtherFile}
+          >
             {t('supplyPoints.import.otherFile')}
           </Button>
         </Group>

@@ -1,4 +1,14 @@
-import { Button, Group, Modal, Select, SimpleGrid, Stack, TagsInput, Textarea, TextInput } from '@mantine/core';
+import {
+  Button,
+  Group,
+  Modal,
+  Select,
+  SimpleGrid,
+  Stack,
+  TagsInput,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -69,6 +79,8 @@ const MeterFormBody = ({ supplyPoint, meter, onClose, onSaved }: MeterFormProps)
     setFailure(null);
     setUnmapped([]);
     const input = meterValuesToInput(formValues);
+    // Nothing changed: nothing to save (and no empty change in the history).
+    if (meter && !form.isDirty()) return onClose();
     if (meter) update.mutate({ ...input, version }, { onError: showServerError });
     else create.mutate(input, { onError: showServerError });
   });
@@ -181,7 +193,9 @@ export const MeterForm = ({ opened, ...props }: MeterFormProps & { opened: boole
     <Modal
       opened={opened}
       onClose={props.onClose}
-      title={props.meter ? t('supplyPoints.meters.form.editTitle') : t('supplyPoints.meters.form.createTitle')}
+      title={
+        props.meter ? t('supplyPoints.meters.form.editTitle') : t('supplyPoints.meters.form.createTitle')
+      }
       size="lg"
     >
       {opened && <MeterFormBody {...props} />}

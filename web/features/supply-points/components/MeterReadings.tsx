@@ -10,7 +10,15 @@ import { ReadingForm } from './ReadingForm.js';
 const sourceColor = { distributor: 'blue', customer: 'teal', estimate: 'gray' } as const;
 
 /** One meter's readings, newest first, with the consumption since the previous reading of each register. */
-export const MeterReadings = ({ meter, unit, editable }: { meter: Meter; unit: string; editable: boolean }) => {
+export const MeterReadings = ({
+  meter,
+  unit,
+  editable,
+}: {
+  meter: Meter;
+  unit: string;
+  editable: boolean;
+}) => {
   const { t } = useTranslation();
   const format = useFormat();
   const readings = useReadings(meter.id);
@@ -87,7 +95,12 @@ export const MeterReadings = ({ meter, unit, editable }: { meter: Meter; unit: s
                     {number(reading.value)}
                   </Table.Td>
                   <Table.Td>
-                    <Badge variant="light" size="sm" color={sourceColor[reading.source]} style={{ textTransform: 'none' }}>
+                    <Badge
+                      variant="light"
+                      size="sm"
+                      color={sourceColor[reading.source]}
+                      style={{ textTransform: 'none' }}
+                    >
                       {t(`supplyPoints.readings.sources.${reading.source}`)}
                     </Badge>
                   </Table.Td>

@@ -189,12 +189,7 @@ export const MetersTab = ({ supplyPoint }: SupplyPointTabProps) => {
       {selected && (
         <>
           <Divider />
-          <MeterReadings
-            key={selected.id}
-            meter={selected}
-            unit={unit}
-            editable={editable}
-          />
+          <MeterReadings key={selected.id} meter={selected} unit={unit} editable={editable} />
         </>
       )}
 

@@ -1,4 +1,15 @@
-import { Button, Group, Paper, SegmentedControl, Input, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import {
+  Button,
+  Group,
+  Paper,
+  SegmentedControl,
+  Input,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,7 +17,14 @@ import type { FieldProblem } from '../../../api/client.js';
 import { FormAlert } from '../../../components/FormAlert.js';
 import { notifySuccess } from '../../../components/errors.js';
 import { useFormat } from '../../../i18n/format.js';
-import { readingSources, useCreateReading, type Meter, type Reading, type ReadingSource } from '../meters-api.js';
+import { decimalSeparator } from '../decimal-input.js';
+import {
+  readingSources,
+  useCreateReading,
+  type Meter,
+  type Reading,
+  type ReadingSource,
+} from '../meters-api.js';
 import {
   emptyReadingValues,
   neighbourReadings,
@@ -30,11 +48,12 @@ export const ReadingForm = ({ meter, readings, unit, onClose }: ReadingFormProps
   const { t } = useTranslation();
   const format = useFormat();
   const today = todayIso();
+  const separator = decimalSeparator(format.locale);
   const [failure, setFailure] = useState<unknown>(null);
   const [unmapped, setUnmapped] = useState<FieldProblem[]>([]);
   const form = useForm<ReadingFormValues>({
     initialValues: emptyReadingValues(meter, today),
-    validate: validateReading(t),
+    validate: validateReading(t, separator),
     validateInputOnBlur: ['readOn', 'value'],
   });
   const values = form.getValues();
@@ -58,10 +77,15 @@ export const ReadingForm = ({ meter, readings, unit, onClose }: ReadingFormProps
   const submit = form.onSubmit((formValues) => {
     setFailure(null);
     setUnmapped([]);
-    const input = readingValuesToInput(formValues);
+    const input = readingValuesToInput(formValues, separator);
     create.mutate(input, {
       onError: (error) => {
-        const { fields, unmapped: rest } = readingProblems(t, error, { candidate: input, readings, meter, format });
+        const { fields, unmapped: rest } = readingProblems(t, error, {
+          candidate: input,
+          readings,
+          meter,
+          format,
+        });
         for (const [field, message] of Object.entries(fields)) form.setFieldError(field, message);
         setUnmapped(rest);
         // The fields say it all; the alert only speaks when no field does.
@@ -132,12 +156,14 @@ export const ReadingForm = ({ meter, readings, unit, onClose }: ReadingFormProps
               }
               rightSectionWidth={44}
               description={
-                previous
-                  ? t('supplyPoints.readings.form.previousHint', {
-                      value: format.number(previous.value, { maximumFractionDigits: 3 }),
-                      date: format.date(previous.readOn),
-                    })
-                  : t('supplyPoints.readings.form.firstHint')
+                form.errors.value
+                  ? undefined
+                  : previous
+                    ? t('supplyPoints.readings.form.previousHint', {
+                        value: format.number(previous.value, { maximumFractionDigits: 3 }),
+                        date: format.date(previous.readOn),
+                      })
+                    : t('supplyPoints.readings.form.firstHint')
               }
               inputWrapperOrder={['label', 'input', 'error', 'description']}
               {...form.getInputProps('value')}
