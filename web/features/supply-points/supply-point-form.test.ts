@@ -108,7 +108,7 @@ describe('form values and API input', () => {
   });
 
   it('sends decimals as the API wants them and no unit without an amount', () => {
-    expect(valuesToInput(values({ annualConsumption: '12 500,5' }))).toMatchObject({
+    expect(valuesToInput(values({ annualConsumption: '12,500.5' }))).toMatchObject({
       annualConsumption: '12500.5',
       consumptionUnit: 'kWh',
     });
@@ -127,7 +127,10 @@ describe('form values and API input', () => {
   });
 
   it('normalises typed numbers', () => {
-    expect(normaliseDecimal(' 1\u00a0234,5 ')).toBe('1234.5');
+    expect(normaliseDecimal(' 1\u00a0234,5 ', ',')).toBe('1234.5');
+    // In English the comma groups thousands: "1,500" is fifteen hundred, never 1.5.
+    expect(normaliseDecimal('1,500', '.')).toBe('1500');
+    expect(normaliseDecimal('1,500.25', '.')).toBe('1500.25');
   });
 });
 

@@ -1,3 +1,4 @@
+import i18next from 'i18next';
 import { Decimal } from 'decimal.js';
 import type { TFunction } from 'i18next';
 import { z } from 'zod';
@@ -15,6 +16,7 @@ import { ruleMessage, translateCode } from '../../components/errors.js';
 import type { FormErrors } from '../../components/form-types.js';
 import { emptyToNull, zodValidate } from '../../components/validation.js';
 import { decimalPattern } from './list-params.js';
+import { decimalSeparator, parseDecimalInput } from './decimal-input.js';
 import type {
   AddressSuggestion,
   Commodity,
@@ -125,9 +127,12 @@ export const supplyPointToValues = (point: SupplyPoint): SupplyPointFormValues =
   note: point.note ?? '',
 });
 
-/** People type "12 500,5": spaces out, decimal comma to point. Anything else stays for the check to report. */
-export const normaliseDecimal = (raw: string): string =>
-  raw.replace(/[\s\u00a0\u202f]/g, '').replace(',', '.');
+/**
+ * A typed quantity as decimal text, read the way the user's language writes numbers ("12 500,5" in Slovak,
+ * "12,500.5" in English). Anything else stays for the check to report.
+ */
+export const normaliseDecimal = (raw: string, separator = decimalSeparator(i18next.language || 'en')): string =>
+  parseDecimalInput(raw, separator);
 
 const decimalOrNull = (raw: string): string | null => {
   const value = normaliseDecimal(raw);
