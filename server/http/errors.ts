@@ -41,6 +41,8 @@ const statusByCode = {
   'user.duplicate_email': 409,
   'client.archived': 409,
   'supply_point.duplicate_identifier': 409,
+  /** Meters, readings and forecasts of an archived supply point are not changed. */
+  'supply_point.archived': 409,
   /** An import with invalid rows cannot be committed; fix the file or the mapping and validate again. */
   'import.invalid_rows': 409,
   /** The import is not in a state that allows this step (not validated yet, running, or done). */

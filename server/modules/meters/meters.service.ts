@@ -71,7 +71,8 @@ const loadMeter = async (ctx: ServiceContext, id: string, forUpdate = false): Pr
   const [found] = await ctx.db.select().from(meters).where(eq(meters.id, id));
   if (!found) throw notFound('Meter');
   try {
-    await assertSupplyPointVisible(ctx, found.supplyPointId);
+    const point = await assertSupplyPointVisible(ctx, found.supplyPointId);
+    if (forUpdate) assertNotArchived(point);
   } catch (error) {
     if (error instanceof AppError && error.code === 'not_found') throw notFound('Meter');
     throw error;
@@ -80,6 +81,11 @@ const loadMeter = async (ctx: ServiceContext, id: string, forUpdate = false): Pr
   const [locked] = await ctx.db.select().from(meters).where(eq(meters.id, id)).for('update');
   if (!locked) throw notFound('Meter');
   return locked;
+};
+
+/** Meters, readings and forecasts of an archived supply point are history: they are read, not changed. */
+const assertNotArchived = (point: { archivedAt: Date | null }) => {
+  if (point.archivedAt) throw new AppError('supply_point.archived', 'The supply point is archived; restore it before changing its meters or forecasts');
 };
 
 const emptyToNull = (text: string | null | undefined) =>
@@ -120,6 +126,7 @@ export const createMeter = async (
 ): Promise<MeterResponse> => {
   assertCan(ctx.actor, 'clients.write');
   const point = await assertSupplyPointVisible(ctx, supplyPointId);
+  assertNotArchived(point);
   checkPeriod(input.installedOn, input.removedOn);
   await assertCodes(ctx, { type: { list: 'meterType', code: input.type } });
   const by = actorUserId(ctx.actor);
@@ -354,6 +361,7 @@ export const replaceForecastYear = async (
 ): Promise<ForecastYear> => {
   assertCan(ctx.actor, 'clients.write');
   const point = await getSupplyPoint(ctx, supplyPointId);
+  assertNotArchived(point);
   if (point.holder.kind !== 'company') {
     throw invalidField(
       'forecasts',

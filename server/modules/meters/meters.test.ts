@@ -402,6 +402,23 @@ describe('consumption forecasts', () => {
   });
 });
 
+describe('an archived supply point', () => {
+  it('keeps its meters and readings but refuses changes with 409 until restored', async () => {
+    const archivedPoint = await newPoint();
+    const meter = await newMeter(archivedPoint.id);
+    const admin = await as('admin@demo.kilowatt');
+    const archived = await admin.post(`/api/v1/supply-points/${archivedPoint.id}/archive`, { version: 1 });
+    expect(archived.status).toBe(200);
+    const reading = await sales.post(`/api/v1/meters/${meter.id}/readings`, { readOn: '2024-01-01', register: 'VT', value: '10', source: 'customer' });
+    expect(reading.status).toBe(409);
+    expect(reading.body.code).toBe('supply_point.archived');
+    const another = await sales.post(`/api/v1/supply-points/${archivedPoint.id}/meters`, meterBody());
+    expect(another.status).toBe(409);
+    expect((await sales.get(`/api/v1/meters/${meter.id}/readings`)).body).toEqual({ items: [] });
+    expect((await sales.get(`/api/v1/supply-points/${archivedPoint.id}/meters`)).body.items).toHaveLength(1);
+  });
+});
+
 describe('access (CORE-3)', () => {
   it("another team gets 404 on the supply point's meters, readings and forecasts and changes nothing", async () => {
     const mine = await newPoint();
