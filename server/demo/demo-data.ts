@@ -4,6 +4,7 @@ import type { RoleKey } from '../modules/auth/permissions.js';
 import { createClient } from '../modules/clients/clients.service.js';
 import { createContact } from '../modules/contacts/contacts.service.js';
 import { createSupplyPoint } from '../modules/supply-points/supply-points.service.js';
+import { addDemoMeterWithReadings } from './meter-demo.js';
 import { createOwner } from '../modules/owners/owners.service.js';
 import { createTeam } from '../modules/teams/teams.service.js';
 import { loadActor, createUser } from '../modules/users/users.service.js';
@@ -71,13 +72,14 @@ export const loadDemoDataOnce = async (ctx: ServiceContext, clientCount = 40): P
       for (const contact of contacts) await createContact(actorCtx, saved.id, contact);
       for (let n = 0; n < 1 + (i % 3); n++) {
         const point = generateSupplyPoint(pointRandom, client.country, client.kind === 'person', client.businessArea);
-        await createSupplyPoint(actorCtx, {
+        const supplyPoint = await createSupplyPoint(actorCtx, {
           ...point,
           clientId: saved.id,
           status: 'active',
           // The first supply point is at the registered address, further ones at other sites in the same town.
           address: n === 0 ? client.address : { ...client.address, street: `${client.address.street.replace(/\d+$/, '')}${10 + n * 7}` },
         });
+        await addDemoMeterWithReadings(actorCtx, supplyPoint, pointRandom);
       }
     }
   });
