@@ -192,7 +192,8 @@ export const loadSupplyPoints = async (options: SupplyPointLoadOptions): Promise
     let n = holder.kind === 'person' ? Math.min(1, owed) : owed + jitter;
     n = Math.max(floor, Math.min(8, n));
     if (last) n = Math.max(n, target - total);
-    n = Math.min(n, target - total);
+    // Leave enough of the target for every client still to come to get its floor (one each when there are enough).
+    n = Math.max(Math.min(floor, target - total), Math.min(n, target - total - floor * (clientCount - seen - 1)));
     seen += 1;
     const rows: SupplyPointRow[] = [];
     for (let i = 0; i < n; i++) {

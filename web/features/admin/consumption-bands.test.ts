@@ -41,7 +41,7 @@ describe('consumption band form', () => {
   });
 
   it('sends an open upper limit and validity as null, decimals with a point', () => {
-    const body = bandValuesToBody({ ...bandToValues(band), lowerKWh: '1 000,5', upperKWh: '', validTo: '' });
+    const body = bandValuesToBody({ ...bandToValues(band), lowerKWh: '1,000.5', upperKWh: '', validTo: '' });
     expect(body).toMatchObject({ lowerKWh: '1000.5', upperKWh: null, validTo: null });
   });
 
