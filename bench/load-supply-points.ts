@@ -36,6 +36,8 @@ export type Holder = Pick<
   typeof clients.$inferSelect,
   | 'id'
   | 'ownerId'
+  | 'teamId'
+  | 'responsibleUserId'
   | 'country'
   | 'kind'
   | 'businessArea'
@@ -90,6 +92,11 @@ export const supplyPointRowOf = (
     addressStatus: 'unverified',
     clientId: holder.id,
     ownerId: holder.ownerId,
+    // The client's access columns, as the trigger of migration 0010 copies them (it runs on these inserts too).
+    clientTeamId: holder.teamId,
+    clientResponsibleUserId: holder.responsibleUserId,
+    clientCreatedBy: holder.createdBy,
+    importId: null,
     archivedAt: null,
     createdBy: at.userId,
     updatedBy: at.userId,
@@ -193,7 +200,10 @@ export const loadSupplyPoints = async (options: SupplyPointLoadOptions): Promise
     n = Math.max(floor, Math.min(8, n));
     if (last) n = Math.max(n, target - total);
     // Leave enough of the target for every client still to come to get its floor (one each when there are enough).
-    n = Math.max(Math.min(floor, target - total), Math.min(n, target - total - floor * (clientCount - seen - 1)));
+    n = Math.max(
+      Math.min(floor, target - total),
+      Math.min(n, target - total - floor * (clientCount - seen - 1)),
+    );
     seen += 1;
     const rows: SupplyPointRow[] = [];
     for (let i = 0; i < n; i++) {
@@ -252,6 +262,8 @@ export const loadSupplyPoints = async (options: SupplyPointLoadOptions): Promise
         .select({
           id: clients.id,
           ownerId: clients.ownerId,
+          teamId: clients.teamId,
+          responsibleUserId: clients.responsibleUserId,
           country: clients.country,
           kind: clients.kind,
           businessArea: clients.businessArea,

@@ -9,6 +9,8 @@ import {
   type GeneratedClient,
   type GeneratedContact,
 } from '../server/demo/generator.js';
+import { activities } from '../server/modules/activities/activities.schema.js';
+import { casePotentials, cases } from '../server/modules/cases/cases.schema.js';
 import { clients } from '../server/modules/clients/clients.schema.js';
 import { contacts } from '../server/modules/contacts/contacts.schema.js';
 import { supplyPoints } from '../server/modules/supply-points/supply-points.schema.js';
@@ -176,7 +178,13 @@ const jsonBatch = <T extends Record<string, unknown>>(table: Table, rows: T[]): 
   );
 };
 
-export type BulkTable = typeof clients | typeof contacts | typeof supplyPoints;
+export type BulkTable =
+  | typeof clients
+  | typeof contacts
+  | typeof supplyPoints
+  | typeof cases
+  | typeof casePotentials
+  | typeof activities;
 
 export const insertRows = async <T extends Record<string, unknown>>(
   db: Database,

@@ -310,14 +310,15 @@ test.describe('supply-point import', () => {
 
     const table = page.getByRole('table', { name: sp.list.tableLabel, exact: true });
     const dataRows = table.getByRole('row').filter({ has: page.getByRole('link') });
-    await test.step('the list shows them first, latest changes on top', async () => {
+    await test.step('the list filtered by the import shows exactly them', async () => {
       await page.getByRole('link', { name: sp.import.run.showList }).click();
-      await expect(page).toHaveURL(/\/supply-points\?sort=-updatedAt$/);
-      const newest = dataRows.filter({ hasText: client.name });
-      await expect(newest).toHaveCount(3);
+      await expect(page).toHaveURL(/\/supply-points\?importId=[0-9a-f-]{36}$/);
+      await expect(page.getByText(sp.list.importFilter, { exact: true })).toBeVisible();
+      await expect(dataRows).toHaveCount(3);
       for (const identifier of [west, east, gas])
         await expect(table.getByRole('link', { name: identifier })).toBeVisible();
-      for (let i = 0; i < 3; i++) await expect(dataRows.nth(i)).toContainText(client.name);
+      await page.getByRole('button', { name: sp.list.importFilterRemove }).click();
+      await expect.poll(() => new URL(page.url()).searchParams.get('importId')).toBeNull();
     });
 
     await test.step('the list search by the client finds exactly them, with their territories', async () => {

@@ -1,11 +1,9 @@
 import { expect, type APIRequestContext, type Locator, type Page } from '@playwright/test';
 import { checkSkIco } from '../domain/identifiers/index.js';
-import enJson from '../web/i18n/en.json' with { type: 'json' };
-import skJson from '../web/i18n/sk.json' with { type: 'json' };
-
 /** The UI's own strings: a renamed label changes here and in the app together, a missing one fails. */
-export const en = enJson;
-export const sk = skJson;
+import { en, sk } from '../web/i18n/catalogues.js';
+
+export { en, sk };
 
 /** Demo sign-ins (DESIGN.md): sales@ and sales2@ are sales users with team scope in two different teams. */
 export const demoPassword = 'kilowatt-demo';

@@ -19,9 +19,27 @@ const Config = z.object({
   KILOWATT_VERIFICATION_REMINDER_DAYS: z.coerce.number().int().min(0).max(3650).default(60),
   /** Mapy.cz REST API key for address suggestions and validation (ENERGY-3); empty means none. */
   MAPY_API_KEY: z.string().trim().optional(),
+  /**
+   * Mapy.cz key for the map tiles the browser loads (it is visible there); restrict it by HTTP referer in the
+   * Mapy.cz console. Defaults to MAPY_API_KEY.
+   */
+  MAPY_MAP_API_KEY: z.string().trim().optional(),
   MAPY_BASE_URL: z.url().default('https://api.mapy.cz'),
   /** Per-request timeout of geocoder calls, in milliseconds. */
   MAPY_TIMEOUT_MS: z.coerce.number().int().positive().max(60_000).default(2000),
+  /**
+   * Outgoing e-mail (tasks for other departments): smtp://user:password@host:587 or smtps://…:465. Without it the
+   * embedded demo starts a local fake SMTP server that keeps the messages in memory; elsewhere e-mail stays off.
+   */
+  SMTP_URL: z.preprocess(
+    (value) => (value === '' ? undefined : value),
+    z
+      .url()
+      .refine((value) => /^smtps?:\/\//.test(value), { message: 'Use smtp:// or smtps://' })
+      .optional(),
+  ),
+  /** The sender of outgoing e-mail, e.g. "Kilowatt CRM <crm@example.com>". */
+  SMTP_FROM: z.string().trim().min(3).default('Kilowatt CRM <kilowatt@localhost>'),
 });
 
 export type AppConfig = {
@@ -34,7 +52,8 @@ export type AppConfig = {
   secureCookies: boolean;
   runJobs: boolean;
   verificationReminderDays: number;
-  mapy: { apiKey: string | undefined; baseUrl: string; timeoutMs: number };
+  mapy: { apiKey: string | undefined; mapApiKey: string | undefined; baseUrl: string; timeoutMs: number };
+  smtp: { url: string | undefined; from: string };
 };
 
 export const readConfig = (env: NodeJS.ProcessEnv = process.env): AppConfig => {
@@ -56,6 +75,12 @@ export const readConfig = (env: NodeJS.ProcessEnv = process.env): AppConfig => {
     secureCookies: c.KILOWATT_SECURE_COOKIES === '1',
     runJobs: c.KILOWATT_JOBS === '1',
     verificationReminderDays: c.KILOWATT_VERIFICATION_REMINDER_DAYS,
-    mapy: { apiKey: c.MAPY_API_KEY || undefined, baseUrl: c.MAPY_BASE_URL, timeoutMs: c.MAPY_TIMEOUT_MS },
+    mapy: {
+      apiKey: c.MAPY_API_KEY || undefined,
+      mapApiKey: c.MAPY_MAP_API_KEY || c.MAPY_API_KEY || undefined,
+      baseUrl: c.MAPY_BASE_URL,
+      timeoutMs: c.MAPY_TIMEOUT_MS,
+    },
+    smtp: { url: c.SMTP_URL || undefined, from: c.SMTP_FROM },
   };
 };

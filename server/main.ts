@@ -10,6 +10,8 @@ import { loadDemoDataOnce } from './demo/demo-data.js';
 import { buildApp } from './http/app.js';
 import { createMapyClient, type Geocoder } from './integrations/mapy/client.js';
 import { startFakeMapy } from './integrations/mapy/fake.js';
+import { createSmtpMailer, type Mailer } from './integrations/smtp/client.js';
+import { startFakeSmtp } from './integrations/smtp/fake.js';
 import { createJobHandlers, jobSchedulesToEnsure } from './jobs/index.js';
 import { createJobRunner, ensureSchedules, startPolling } from './jobs/runner.js';
 
@@ -38,10 +40,32 @@ const system = systemContext(database.db, log, 'startup');
 await ensureReferenceData(system);
 if (config.loadDemoData) await loadDemoDataOnce(system);
 
+// Outgoing e-mail (tasks for other departments): SMTP_URL; the demo's built-in fake server keeps mail in memory.
+let mailer: Mailer | undefined;
+let stopFakeSmtp = async (): Promise<void> => undefined;
+if (config.smtp.url) {
+  mailer = createSmtpMailer({ url: config.smtp.url, from: config.smtp.from });
+  log.info({ host: new URL(config.smtp.url).host }, 'e-mail: SMTP server');
+} else if (config.loadDemoData) {
+  const fake = await startFakeSmtp({
+    host: '127.0.0.1',
+    port: 0,
+    onMessage: (mail) => log.info({ to: mail.to, subject: mail.subject }, 'e-mail kept by the fake SMTP server (demo)'),
+  });
+  mailer = createSmtpMailer({ url: fake.url, from: config.smtp.from });
+  stopFakeSmtp = fake.close;
+  log.info({ url: fake.url }, 'e-mail: no SMTP_URL, using the built-in fake SMTP server (messages stay in memory)');
+} else {
+  log.info('e-mail off: set SMTP_URL to send tasks for other departments');
+}
+
 let stopJobs = async (): Promise<void> => undefined;
 if (config.runJobs) {
   await ensureSchedules(database.db, jobSchedulesToEnsure);
-  stopJobs = startPolling(createJobRunner({ db: database.db, log, handlers: createJobHandlers({ verificationReminderDays: config.verificationReminderDays }) }), log);
+  stopJobs = startPolling(
+    createJobRunner({ db: database.db, log, handlers: createJobHandlers({ verificationReminderDays: config.verificationReminderDays, mailer }) }),
+    log,
+  );
 }
 
 // Address geocoder (ENERGY-3): the real Mapy.cz API with a key; the built-in fake for the demo; else none.
@@ -58,6 +82,8 @@ if (config.mapy.apiKey) {
 } else {
   log.info('address validation off: set MAPY_API_KEY to enable Mapy.cz suggestions');
 }
+// The map on the supply-point card needs real Mapy.cz tiles: the fake has none, so no key means no map.
+const mapTiles = config.mapy.mapApiKey ? { apiKey: config.mapy.mapApiKey, baseUrl: config.mapy.baseUrl } : undefined;
 
 await ensureWebBuilt(log);
 const app = await buildApp({
@@ -67,6 +93,7 @@ const app = await buildApp({
   webRoot,
   logger: log,
   geocoder,
+  mapTiles,
 });
 await app.listen({ port: config.port, host: config.host });
 log.info(`Kilowatt is running on http://localhost:${config.port}`);
@@ -75,6 +102,8 @@ const shutdown = async () => {
   await app.close();
   await stopJobs();
   await stopFakeMapy();
+  mailer?.close();
+  await stopFakeSmtp();
   await database.close();
   process.exit(0);
 };

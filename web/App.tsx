@@ -10,20 +10,33 @@ import { NotFound, NoAccess } from './components/NotFound.js';
 import { PageLoader } from './components/Page.js';
 import { RequireAuth, RequirePermission } from './features/auth/RequireAuth.js';
 import {
+  ActivityDetailPage,
+  ActivityListPage,
   ApiTokensPage,
+  CalendarPage,
   AppLayout,
+  CaseBoardPage,
+  CaseDetailPage,
+  CaseListPage,
   ClientDetailPage,
   ClientListPage,
+  LeadDetailPage,
+  LeadImportPage,
+  LeadListPage,
   CodeListsPage,
   ConsumptionBandsPage,
   LoginPage,
+  MyDayPage,
   OwnersPage,
+  ProcessTemplatesPage,
+  QueueRulesPage,
   RolesPage,
   SupplyPointDetailPage,
   SupplyPointImportPage,
   SupplyPointListPage,
   TeamsPage,
   UsersPage,
+  WorkQueuePage,
 } from './routes.js';
 import { makeTheme } from './theme.js';
 
@@ -134,6 +147,110 @@ export const App = () => (
                 element={
                   <Guard permission="clients.read">
                     <SupplyPointDetailPage />
+                  </Guard>
+                }
+              />
+              <Route
+                path="leads"
+                element={
+                  <Guard permission="sales.read">
+                    <LeadListPage />
+                  </Guard>
+                }
+              />
+              <Route
+                path="leads/import"
+                element={
+                  <Guard permission="sales.write">
+                    <LeadImportPage />
+                  </Guard>
+                }
+              />
+              <Route
+                path="leads/:id"
+                element={
+                  <Guard permission="sales.read">
+                    <LeadDetailPage />
+                  </Guard>
+                }
+              />
+              <Route
+                path="cases"
+                element={
+                  <Guard permission="sales.read">
+                    <CaseListPage />
+                  </Guard>
+                }
+              />
+              <Route
+                path="sales-board"
+                element={
+                  <Guard permission="sales.read">
+                    <CaseBoardPage />
+                  </Guard>
+                }
+              />
+              <Route
+                path="cases/:id"
+                element={
+                  <Guard permission="sales.read">
+                    <CaseDetailPage />
+                  </Guard>
+                }
+              />
+              <Route
+                path="my-day"
+                element={
+                  <Guard permission="sales.read">
+                    <MyDayPage />
+                  </Guard>
+                }
+              />
+              <Route
+                path="activities"
+                element={
+                  <Guard permission="sales.read">
+                    <ActivityListPage />
+                  </Guard>
+                }
+              />
+              <Route
+                path="activities/:id"
+                element={
+                  <Guard permission="sales.read">
+                    <ActivityDetailPage />
+                  </Guard>
+                }
+              />
+              <Route
+                path="calendar"
+                element={
+                  <Guard permission="sales.read">
+                    <CalendarPage />
+                  </Guard>
+                }
+              />
+              <Route
+                path="admin/processes"
+                element={
+                  <Guard permission="admin.processes">
+                    <ProcessTemplatesPage />
+                  </Guard>
+                }
+              />
+              <Route
+                path="queues"
+                element={
+                  <Guard permission="sales.read">
+                    <WorkQueuePage />
+                  </Guard>
+                }
+              />
+              <Route
+                path="admin/queue-rules"
+                element={
+                  <Guard permission="admin.processes">
+                    <QueueRulesPage />
                   </Guard>
                 }
               />

@@ -44,6 +44,43 @@ export const CodeListsPage = lazy(() =>
 export const ConsumptionBandsPage = lazy(() =>
   import('./features/admin/ConsumptionBandsPage.js').then((m) => ({ default: m.ConsumptionBandsPage })),
 );
+export const CaseListPage = lazy(() =>
+  import('./features/cases/CaseListPage.js').then((m) => ({ default: m.CaseListPage })),
+);
+export const CaseDetailPage = lazy(() =>
+  import('./features/cases/CaseDetailPage.js').then((m) => ({ default: m.CaseDetailPage })),
+);
+export const CaseBoardPage = lazy(() =>
+  import('./features/cases/CaseBoardPage.js').then((m) => ({ default: m.CaseBoardPage })),
+);
+export const ProcessTemplatesPage = lazy(() =>
+  import('./features/processes/ProcessTemplatesPage.js').then((m) => ({ default: m.ProcessTemplatesPage })),
+);
+export const WorkQueuePage = lazy(() =>
+  import('./features/queues/WorkQueuePage.js').then((m) => ({ default: m.WorkQueuePage })),
+);
+export const QueueRulesPage = lazy(() =>
+  import('./features/queues/QueueRulesPage.js').then((m) => ({ default: m.QueueRulesPage })),
+);
+export const ActivityListPage = lazy(() =>
+  import('./features/activities/ActivityListPage.js').then((m) => ({ default: m.ActivityListPage })),
+);
+export const ActivityDetailPage = lazy(() =>
+  import('./features/activities/ActivityDetailPage.js').then((m) => ({ default: m.ActivityDetailPage })),
+);
+export const MyDayPage = lazy(() => import('./features/activities/MyDayPage.js').then((m) => ({ default: m.MyDayPage })));
+export const CalendarPage = lazy(() =>
+  import('./features/calendar/CalendarPage.js').then((m) => ({ default: m.CalendarPage })),
+);
 export const ApiTokensPage = lazy(() =>
   import('./features/tokens/ApiTokensPage.js').then((m) => ({ default: m.ApiTokensPage })),
+);
+export const LeadListPage = lazy(() =>
+  import('./features/leads/LeadListPage.js').then((m) => ({ default: m.LeadListPage })),
+);
+export const LeadDetailPage = lazy(() =>
+  import('./features/leads/LeadDetailPage.js').then((m) => ({ default: m.LeadDetailPage })),
+);
+export const LeadImportPage = lazy(() =>
+  import('./features/leads/LeadImportPage.js').then((m) => ({ default: m.LeadImportPage })),
 );

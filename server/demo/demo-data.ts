@@ -11,6 +11,7 @@ import { loadActor, createUser } from '../modules/users/users.service.js';
 import { users } from '../modules/users/users.schema.js';
 import { generateClient, seededRandom } from './generator.js';
 import { generateSupplyPoint } from './supply-point-generator.js';
+import { loadSalesDemo, type DemoClient } from './sales-demo.js';
 
 export const demoPassword = 'kilowatt-demo';
 
@@ -63,6 +64,7 @@ export const loadDemoDataOnce = async (ctx: ServiceContext, clientCount = 40): P
     // A stream of its own, so adding supply points did not change the demo clients people know.
     const pointRandom = seededRandom(2027);
     const creators = ['sales@demo.kilowatt', 'sales2@demo.kilowatt', 'sales.cz@demo.kilowatt', 'manager@demo.kilowatt'];
+    const clientsOf = new Map<string, DemoClient[]>(creators.map((email) => [email, []]));
     for (let i = 0; i < clientCount; i++) {
       const email = creators[i % creators.length]!;
       const actor = await loadActor(ctx, created.get(email)!);
@@ -70,6 +72,8 @@ export const loadDemoDataOnce = async (ctx: ServiceContext, clientCount = 40): P
       const { contacts, ...client } = generateClient(random, i, 1 + (i % 3));
       const saved = await createClient(actorCtx, client);
       for (const contact of contacts) await createContact(actorCtx, saved.id, contact);
+      const demoClient: DemoClient = { id: saved.id, name: saved.name, companyId: saved.companyId, country: saved.country, supplyPointIds: [] };
+      clientsOf.get(email)!.push(demoClient);
       for (let n = 0; n < 1 + (i % 3); n++) {
         const point = generateSupplyPoint(pointRandom, client.country, client.kind === 'person', client.businessArea);
         const supplyPoint = await createSupplyPoint(actorCtx, {
@@ -80,7 +84,17 @@ export const loadDemoDataOnce = async (ctx: ServiceContext, clientCount = 40): P
           address: n === 0 ? client.address : { ...client.address, street: `${client.address.street.replace(/\d+$/, '')}${10 + n * 7}` },
         });
         await addDemoMeterWithReadings(actorCtx, supplyPoint, pointRandom);
+        demoClient.supplyPointIds.push(supplyPoint.id);
       }
     }
+    // Tests load the people without clients; the pipeline needs clients, so it comes with them.
+    if (clientCount === 0) return;
+    const contextOf = async (email: string) => ({ ...ctx, actor: (await loadActor(ctx, created.get(email)!))! });
+    await loadSalesDemo(
+      { admin: await contextOf('admin@demo.kilowatt'), sales: await contextOf('sales@demo.kilowatt'), sales2: await contextOf('sales2@demo.kilowatt') },
+      sk.id,
+      { west: teams.west.id, east: teams.east.id },
+      { sales: clientsOf.get('sales@demo.kilowatt')!, sales2: clientsOf.get('sales2@demo.kilowatt')! },
+    );
   });
 };

@@ -9,15 +9,23 @@ import path from 'node:path';
 import { z } from 'zod';
 import type { Database } from '../db/client.js';
 import type { Geocoder } from '../integrations/mapy/client.js';
+import type { MapyTileSettings } from '../integrations/mapy/tiles.js';
+import { activityRoutes } from '../modules/activities/activities.routes.js';
 import { addressRoutes } from '../modules/addresses/addresses.routes.js';
 import { authRoutes } from '../modules/auth/auth.routes.js';
+import { calendarRoutes } from '../modules/calendar/calendar.routes.js';
+import { caseRoutes } from '../modules/cases/cases.routes.js';
 import { clientRoutes } from '../modules/clients/clients.routes.js';
 import { codeListRoutes } from '../modules/code-lists/code-lists.routes.js';
 import { energyReferenceRoutes } from '../modules/code-lists/energy-reference.routes.js';
 import { contactRoutes } from '../modules/contacts/contacts.routes.js';
 import { importRoutes } from '../modules/imports/imports.routes.js';
+import { leadImportRoutes } from '../modules/leads/leads.import.routes.js';
+import { leadRoutes } from '../modules/leads/leads.routes.js';
 import { meterRoutes } from '../modules/meters/meters.routes.js';
 import { ownerRoutes } from '../modules/owners/owners.routes.js';
+import { processRoutes } from '../modules/processes/processes.routes.js';
+import { queueRoutes } from '../modules/queues/queues.routes.js';
 import { searchRoutes } from '../modules/search/search.routes.js';
 import { supplyPointRoutes } from '../modules/supply-points/supply-points.routes.js';
 import { teamRoutes } from '../modules/teams/teams.routes.js';
@@ -36,6 +44,8 @@ export type AppOptions = {
   logger?: FastifyBaseLogger;
   /** Address geocoder (ENERGY-3); without one, suggestions answer `available: false` and addresses stay unverified. */
   geocoder?: Geocoder | undefined;
+  /** Mapy.cz map tiles (ENERGY-3), only with a real key; without them `GET /addresses/map` answers `available: false`. */
+  mapTiles?: MapyTileSettings | undefined;
 };
 
 /** Request bodies above this are answered 413 before they are parsed. */
@@ -52,6 +62,7 @@ export const buildApp = async (options: AppOptions) => {
   app.setErrorHandler(handleError);
   app.decorate('db', options.db);
   app.decorate('geocoder', options.geocoder ?? null);
+  app.decorate('mapTiles', options.mapTiles ?? null);
 
   await app.register(cookie);
   await app.register(swagger, {
@@ -97,6 +108,13 @@ export const buildApp = async (options: AppOptions) => {
       await api.register(supplyPointRoutes);
       await api.register(importRoutes);
       await api.register(meterRoutes);
+      await api.register(activityRoutes);
+      await api.register(calendarRoutes);
+      await api.register(processRoutes);
+      await api.register(caseRoutes);
+      await api.register(queueRoutes);
+      await api.register(leadRoutes);
+      await api.register(leadImportRoutes);
     },
     { prefix: '/api/v1' },
   );

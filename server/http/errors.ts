@@ -21,7 +21,7 @@ export class AppError extends Error {
   }
 }
 
-const statusByCode = {
+export const statusByCode = {
   /** Input failed validation; `errors` names each field and rule. */
   validation: 400,
   invalid_json: 400,
@@ -47,6 +47,36 @@ const statusByCode = {
   'import.invalid_rows': 409,
   /** The import is not in a state that allows this step (not validated yet, running, or done). */
   'import.wrong_status': 409,
+  /** A lead import has duplicate rows without a decision (merge, skip or keep); decide them and commit again. */
+  'import.undecided_duplicates': 409,
+  /** A converted lead is history: it is not changed, merged or converted again. */
+  'lead.converted': 409,
+  /** An archived (or merged) lead is not changed; restore it first. */
+  'lead.archived': 409,
+  /** The lead's status does not allow this step (e.g. converting a disqualified lead). */
+  'lead.wrong_status': 409,
+  /** Participants' shares of a case do not add up to exactly 100 % (COMM-2); `errors` names `participants` and the sum. */
+  'case.shares_not_100': 400,
+  /** The target stage requires fields the case has not filled; `errors` lists each (code `required_by_stage`). */
+  'case.gate_unmet': 400,
+  /** A closed case is not changed, moved or acted on. */
+  'case.closed': 409,
+  /** An archived case is not changed. */
+  'case.archived': 409,
+  /** A stage removed from a process still has cases in it. */
+  'process.stage_in_use': 409,
+  /** An activity due before it starts; `errors` names `dueAt` (code `due_before_start`). */
+  'activity.due_before_start': 400,
+  /** Only an open activity is completed or cancelled. */
+  'activity.not_open': 409,
+  /** An archived activity is not changed. */
+  'activity.archived': 409,
+  /** An event that ends before it starts; `errors` names `endAt` (code `end_before_start`). */
+  'event.end_before_start': 400,
+  /** A meeting's event follows its activity: change or archive the activity instead. */
+  'event.managed_by_activity': 409,
+  /** An archived event is not changed. */
+  'event.archived': 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   internal: 500,
@@ -55,6 +85,9 @@ const statusByCode = {
 export type AppErrorCode = keyof typeof statusByCode;
 
 export const statusOf = (code: AppErrorCode): number => statusByCode[code];
+
+/** A code read back from storage is one of today's codes (a stored failure may outlive a renamed code). */
+export const isAppErrorCode = (code: string): code is AppErrorCode => Object.hasOwn(statusByCode, code);
 
 export const notFound = (what = 'Record'): AppError => new AppError('not_found', `${what} not found`);
 

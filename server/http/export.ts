@@ -1,5 +1,13 @@
 import ExcelJS from 'exceljs';
 import type { FastifyReply } from 'fastify';
+import { z } from 'zod';
+import { languages } from './i18n.js';
+
+/** An export's `?language=`: headers and labels as the list shows them in that UI language. */
+export const ExportLanguage = z
+  .enum(languages)
+  .optional()
+  .describe("Language of the headers and labels, as the list shows them; the caller's profile language by default");
 
 export type ExportColumn<T> = { header: string; value: (row: T) => string | number | Date | boolean | null; width?: number };
 

@@ -16,11 +16,26 @@ const titles: Record<number, string> = {
   500: 'Internal error',
 };
 
+export type Problem = { type: string; title: string; status: number; code: string; detail: string; errors?: FieldProblem[] };
+
+const problem = (status: number, code: string, detail: string, errors?: FieldProblem[]): Problem => ({
+  type: problemType(code),
+  title: titles[status] ?? 'Error',
+  status,
+  code,
+  detail,
+  ...(errors ? { errors } : {}),
+});
+
+/**
+ * The problem+json body of an AppError that is not answered at once but kept, e.g. why a background import
+ * failed: the same shape, code and status as if a request had been refused with it.
+ */
+export const problemOf = (error: Pick<AppError, 'code' | 'message' | 'errors'>): Problem =>
+  problem(statusOf(error.code), error.code, error.message, error.errors);
+
 const send = (reply: FastifyReply, status: number, code: string, detail: string, errors?: FieldProblem[]) =>
-  reply
-    .code(status)
-    .type('application/problem+json')
-    .send({ type: problemType(code), title: titles[status] ?? 'Error', status, code, detail, ...(errors ? { errors } : {}) });
+  reply.code(status).type('application/problem+json').send(problem(status, code, detail, errors));
 
 type ZodLikeIssue = { instancePath: string; keyword: string; message?: string; params?: Record<string, unknown> };
 

@@ -1,11 +1,16 @@
+import type { Mailer } from '../integrations/smtp/client.js';
+import { emailSendJob, sendQueuedEmail } from '../modules/activities/activities.service.js';
 import { removeExpiredSessions } from '../modules/auth/auth.service.js';
 import { runSupplyPointImport, supplyPointImportJob } from '../modules/imports/imports.service.js';
+import { leadImportJob, runLeadImport } from '../modules/leads/leads.import.js';
 import { createVerificationReminders } from '../modules/meters/meters.service.js';
 import type { JobHandler, Schedule } from './runner.js';
 
 export type JobOptions = {
   /** KILOWATT_VERIFICATION_REMINDER_DAYS: how many days ahead a meter verification creates a reminder. */
   verificationReminderDays: number;
+  /** Outgoing e-mail (SMTP_URL, or the demo's fake server); without it `email.send` jobs fail and are retried. */
+  mailer?: Mailer | undefined;
 };
 
 /** Every job the app knows, by name, with the settings main.ts reads from the configuration. Later modules add theirs here. */
@@ -14,6 +19,8 @@ export const createJobHandlers = (options: JobOptions): Record<string, JobHandle
   'meters.verification-reminders': (ctx) =>
     createVerificationReminders(ctx, options.verificationReminderDays),
   [supplyPointImportJob]: (ctx, payload) => runSupplyPointImport(ctx, payload),
+  [leadImportJob]: (ctx, payload) => runLeadImport(ctx, payload),
+  [emailSendJob]: (ctx, payload) => sendQueuedEmail(ctx, payload, options.mailer),
 });
 
 /** The handlers with the configuration's defaults (tests). */

@@ -2,13 +2,21 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { statusByCode } from '../../server/http/errors.js';
+import * as catalogues from './catalogues.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const webRoot = path.resolve(here, '..');
 
 type Tree = { [key: string]: string | Tree };
 
-const load = (file: string): Tree => JSON.parse(readFileSync(path.join(here, file), 'utf8')) as Tree;
+/** A language's catalogue: one JSON file per area in a folder named after the language, merged by area. */
+const load = (language: string): Tree =>
+  Object.fromEntries(
+    readdirSync(path.join(here, language))
+      .filter((f) => f.endsWith('.json'))
+      .map((f) => [f.replace('.json', ''), JSON.parse(readFileSync(path.join(here, language, f), 'utf8')) as Tree]),
+  );
 
 const flatten = (tree: Tree, prefix = ''): Map<string, string> => {
   const result = new Map<string, string>();
@@ -42,8 +50,8 @@ const placeholdersByBase = (flat: Map<string, string>) => {
   return result;
 };
 
-const localeFiles = readdirSync(here).filter((f) => f.endsWith('.json'));
-const en = flatten(load('en.json'));
+const localeFiles = readdirSync(here).filter((f) => statSync(path.join(here, f)).isDirectory());
+const en = flatten(load('en'));
 
 const sourceFiles = (dir: string): string[] =>
   readdirSync(dir).flatMap((name) => {
@@ -54,17 +62,22 @@ const sourceFiles = (dir: string): string[] =>
 
 describe('translation files', () => {
   it('include English and Slovak', () => {
-    expect(localeFiles).toEqual(expect.arrayContaining(['en.json', 'sk.json']));
+    expect(localeFiles).toEqual(expect.arrayContaining(['en', 'sk']));
   });
 
-  it.each(localeFiles.filter((f) => f !== 'en.json'))('%s has exactly the keys of en.json', (file) => {
+  it.each(localeFiles)('%s: catalogues.ts loads every area file of the folder', (language) => {
+    const loaded = (catalogues as Record<string, Tree>)[language];
+    expect(loaded).toEqual(load(language));
+  });
+
+  it.each(localeFiles.filter((f) => f !== 'en'))('%s has exactly the keys of the English catalogue', (file) => {
     const other = flatten(load(file));
     const missing = [...baseKeys(en.keys())].filter((k) => !baseKeys(other.keys()).has(k));
     const extra = [...baseKeys(other.keys())].filter((k) => !baseKeys(en.keys()).has(k));
     expect({ missing, extra }).toEqual({ missing: [], extra: [] });
   });
 
-  it.each(localeFiles.filter((f) => f !== 'en.json'))('%s uses the placeholders of en.json', (file) => {
+  it.each(localeFiles.filter((f) => f !== 'en'))('%s uses the placeholders of the English catalogue', (file) => {
     const ours = placeholdersByBase(en);
     const theirs = placeholdersByBase(flatten(load(file)));
     const differences = [...ours]
@@ -76,7 +89,7 @@ describe('translation files', () => {
   });
 
   it.each(localeFiles)('%s has every plural form its language needs and no empty text', (file) => {
-    const language = file.replace('.json', '');
+    const language = file;
     const flat = flatten(load(file));
     const categories = new Intl.PluralRules(language).resolvedOptions().pluralCategories;
     const plurals = new Set([...flat.keys()].filter((k) => pluralSuffix.test(k)).map(baseKey));
@@ -122,6 +135,15 @@ describe('translation files', () => {
       expect({ file, missing }).toEqual({ file, missing: [] });
     }
   });
+
+  it('word every error code the server sends, in every language', () => {
+    const codes = Object.keys(statusByCode);
+    for (const file of localeFiles) {
+      const flat = flatten(load(file));
+      const missing = codes.filter((code) => !flat.has(`errors.${code}`));
+      expect({ file, missing }).toEqual({ file, missing: [] });
+    }
+  });
 });
 
 describe('keys used in the code', () => {
@@ -141,7 +163,7 @@ describe('keys used in the code', () => {
     expect(files.filter((f) => f.endsWith('.tsx')).length).toBeGreaterThan(10);
   });
 
-  it("every literal t('…') key exists in en.json", () => {
+  it("every literal t('…') key exists in the English catalogue", () => {
     const missing: string[] = [];
     for (const file of files) {
       const text = readFileSync(file, 'utf8');
@@ -153,7 +175,7 @@ describe('keys used in the code', () => {
     expect(missing).toEqual([]);
   });
 
-  it('every t(`prefix.${…}`) and translateCode prefix is a group in en.json', () => {
+  it('every t(`prefix.${…}`) and translateCode prefix is a group in the English catalogue', () => {
     const missing: string[] = [];
     for (const file of files) {
       const text = readFileSync(file, 'utf8');

@@ -1,7 +1,6 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import en from './en.json' with { type: 'json' };
-import sk from './sk.json' with { type: 'json' };
+import { en, sk } from './catalogues.js';
 
 export const languages = ['en', 'sk'] as const;
 export type Language = (typeof languages)[number];

@@ -25,3 +25,24 @@ export const AddressSuggestResponse = z.object({
   items: z.array(AddressSuggestionResponse),
   available: z.boolean().describe('false when the geocoder is not configured, down or too slow; items is then empty'),
 });
+
+export const AddressMapResponse = z
+  .discriminatedUnion('available', [
+    z.object({ available: z.literal(false) }),
+    z.object({
+      available: z.literal(true),
+      tileUrlTemplate: z
+        .string()
+        .describe('Raster tiles as an XYZ template with {z}, {x} and {y}; it carries the browser API key of Mapy.cz'),
+      tileSize: z.number().int().describe('Tile width and height in pixels'),
+      minZoom: z.number().int(),
+      maxZoom: z.number().int(),
+      attribution: z
+        .object({ text: z.string(), url: z.string() })
+        .describe('Copyright notice the provider requires on the map, shown as given and linked to url'),
+      logo: z
+        .object({ imageUrl: z.string(), linkUrl: z.string(), minHeightPx: z.number().int() })
+        .describe('Provider logo the terms require over the map: a link to linkUrl, at least minHeightPx high'),
+    }),
+  ])
+  .describe('Whether the web can show a map, and how (ENERGY-3)');

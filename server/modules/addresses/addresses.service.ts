@@ -6,15 +6,28 @@ import {
   type Geocoder,
   type MapyLanguage,
 } from '../../integrations/mapy/client.js';
+import { mapyTileLayer, type MapyTileLayer, type MapyTileSettings } from '../../integrations/mapy/tiles.js';
 
 export type { AddressSuggestion, Geocoder } from '../../integrations/mapy/client.js';
+export type { MapyTileSettings } from '../../integrations/mapy/tiles.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
     /** Address geocoder (Mapy.cz or its fake); null when none is configured. */
     geocoder: Geocoder | null;
+    /** Mapy.cz map tiles with a real key; null without one, and always with the local fake (it has no tiles). */
+    mapTiles: MapyTileSettings | null;
   }
 }
+
+export type AddressMap = ({ available: true } & MapyTileLayer) | { available: false };
+
+/**
+ * Whether the web may draw a map, and with which tiles. Only a real Mapy.cz key gives one: the tile URL then
+ * holds that key, which is acceptable for a referer-restricted browser key (see `integrations/mapy/tiles.ts`).
+ */
+export const describeAddressMap = (tiles: MapyTileSettings | null | undefined): AddressMap =>
+  tiles ? { available: true, ...mapyTileLayer(tiles) } : { available: false };
 
 /** The app's geocoder, for routes that verify addresses on save; null when none is configured. */
 export const geocoderOf = (request: FastifyRequest): Geocoder | null => request.server.geocoder;

@@ -69,6 +69,39 @@ describe('GET /api/v1/addresses/suggest', () => {
   });
 });
 
+describe('GET /api/v1/addresses/map', () => {
+  it('answers available:false without a Mapy.cz key, also when the demo runs against the local fake; is in the OpenAPI', async () => {
+    expect(await sales.get('/api/v1/addresses/map')).toMatchObject({ status: 200, body: { available: false } });
+    const { app, as: asWithout } = await createTestApp();
+    const res = await (await asWithout('sales@demo.kilowatt')).get('/api/v1/addresses/map');
+    expect(res).toEqual(expect.objectContaining({ status: 200, body: { available: false } }));
+
+    const spec = (await app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    expect(JSON.stringify(spec.paths['/api/v1/addresses/map'].get.responses['200'])).toContain('tileUrlTemplate');
+  });
+
+  it('gives the Mapy.cz tile template with the key, and the attribution and logo the terms require', async () => {
+    const { as: asWithKey, send: sendWithKey } = await createTestApp({ mapTiles: { apiKey: 'browser key/1+2', baseUrl: 'https://api.mapy.cz/' } });
+    const res = await (await asWithKey('backoffice@demo.kilowatt')).get('/api/v1/addresses/map');
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({
+      available: true,
+      tileUrlTemplate: 'https://api.mapy.cz/v1/maptiles/basic/256/{z}/{x}/{y}?apikey=browser%20key%2F1%2B2',
+      tileSize: 256,
+      minZoom: 0,
+      maxZoom: 19,
+      attribution: { text: '© Seznam.cz a.s. a další', url: 'https://api.mapy.cz/copyright' },
+      logo: { imageUrl: 'https://api.mapy.cz/img/api/logo.svg', linkUrl: 'https://mapy.cz/', minHeightPx: 30 },
+    });
+
+    // The answer carries the key: nobody signed out gets it.
+    const anonymous = await sendWithKey('GET', '/api/v1/addresses/map', null);
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.body.code).toBe('auth.unauthenticated');
+    expect(JSON.stringify(anonymous.body)).not.toContain('browser');
+  });
+});
+
 describe('verifyAddress', () => {
   it('verifies a known address and returns it normalised with its position', async () => {
     const result = await verifyAddress(geocoder, { street: 'Marianske nam. 1', city: 'zilina', postalCode: '01001', country: 'SK' });

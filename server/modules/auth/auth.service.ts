@@ -1,12 +1,11 @@
-import { and, count, desc, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, count, desc, eq, gt, isNull, lt, or } from 'drizzle-orm';
 import type { ServiceContext } from '../../context.js';
 import { AppError, notFound } from '../../http/errors.js';
-import { teamMembers, teams } from '../teams/teams.schema.js';
-import { roles, userRoles, users } from '../users/users.schema.js';
-import { findUserForLogin, loadActor } from '../users/users.service.js';
+import { users } from '../users/users.schema.js';
+import { actorColumns, findUserForLogin } from '../users/users.service.js';
 import { apiTokens, loginAttempts, sessions } from './auth.schema.js';
 import { verifyPassword } from './passwords.js';
-import { userActor, type Actor, type RoleKey, type Scope } from './permissions.js';
+import { userActor, type Actor } from './permissions.js';
 import { hashSecret, newSecret } from './tokens.js';
 
 /** Failed sign-ins per e-mail within the window: after `slowAfter` each answer is delayed, after `refuseAfter` refused. */
@@ -59,25 +58,8 @@ export type Authenticated = { actor: Actor & { kind: 'user' }; via: 'session' | 
  * team change applies to the next request. Same rules as `loadActor`; a change here needs a second reviewer.
  */
 export const authenticateSession = async (ctx: ServiceContext, sessionToken: string): Promise<Authenticated | null> => {
-  const activeTeamIds = ctx.db
-    .select({ id: teamMembers.teamId })
-    .from(teamMembers)
-    .innerJoin(teams, eq(teams.id, teamMembers.teamId))
-    .where(and(eq(teamMembers.userId, users.id), eq(teams.isActive, true)));
-  const roleKeys = ctx.db.select({ key: userRoles.roleKey }).from(userRoles).where(eq(userRoles.userId, users.id));
-  const roleScopes = ctx.db
-    .select({ scope: roles.scope })
-    .from(userRoles)
-    .innerJoin(roles, eq(roles.key, userRoles.roleKey))
-    .where(eq(userRoles.userId, users.id));
   const [row] = await ctx.db
-    .select({
-      userId: users.id,
-      ownerId: users.ownerId,
-      teamIds: sql<string[]>`array${activeTeamIds}`,
-      roleKeys: sql<RoleKey[]>`array${roleKeys}`,
-      roleScopes: sql<Scope[]>`array${roleScopes}`,
-    })
+    .select(actorColumns(ctx))
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(
@@ -86,22 +68,28 @@ export const authenticateSession = async (ctx: ServiceContext, sessionToken: str
   return row ? { actor: userActor(row), via: 'session' } : null;
 };
 
+/** `lastUsedAt` is for people reading the tokens screen; a minute's precision spares a write on every request. */
+const lastUsedPrecisionMs = 60_000;
+
+/** SECURITY-CRITICAL. An API token → the acting user, in one statement like a session (same rules). */
 export const authenticateToken = async (ctx: ServiceContext, token: string): Promise<Authenticated | null> => {
   const [row] = await ctx.db
-    .select({ id: apiTokens.id, userId: apiTokens.userId })
+    .select({ ...actorColumns(ctx), tokenId: apiTokens.id, lastUsedAt: apiTokens.lastUsedAt })
     .from(apiTokens)
+    .innerJoin(users, eq(users.id, apiTokens.userId))
     .where(
       and(
         eq(apiTokens.tokenHash, hashSecret(token)),
         isNull(apiTokens.revokedAt),
         or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, ctx.now())),
+        eq(users.isActive, true),
       ),
     );
   if (!row) return null;
-  const actor = await loadActor(ctx, row.userId);
-  if (!actor) return null;
-  await ctx.db.update(apiTokens).set({ lastUsedAt: ctx.now() }).where(eq(apiTokens.id, row.id));
-  return { actor, via: 'token' };
+  const now = ctx.now();
+  if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() >= lastUsedPrecisionMs)
+    await ctx.db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.tokenId));
+  return { actor: userActor(row), via: 'token' };
 };
 
 export type ApiToken = {

@@ -157,6 +157,26 @@ describe('each request acts with the session user’s current state', () => {
     expect((await send('GET', `/api/v1/clients/${client.body.id}`, creator)).status).toBe(200);
   });
 
+  it('resolves an API token to the user as they are now: deactivated refused, a removed team no longer seen', async () => {
+    const admin = await as('admin@demo.kilowatt');
+    const team = await admin.post('/api/v1/teams', { ownerId: (await west()).ownerId, name: 'Tím tokenov' });
+    const user = await newUser('token.user@demo.kilowatt', ['sales'], [team.body.id]);
+    await newUser('token.kolega@demo.kilowatt', ['sales'], [team.body.id]);
+    const created = await send('POST', '/api/v1/auth/tokens', cookieOf(await sessionOf('token.user@demo.kilowatt')), { name: 'ERP' });
+    const bearer = { authorization: `Bearer ${created.body.token as string}` };
+    const colleague = cookieOf(await sessionOf('token.kolega@demo.kilowatt'));
+    const client = await send('POST', '/api/v1/clients', colleague, companyBody({ name: 'Tokenová Firma s.r.o.' }));
+    const read = () => app.inject({ method: 'GET', url: `/api/v1/clients/${client.body.id}`, headers: bearer });
+    expect((await read()).statusCode).toBe(200);
+
+    expect((await admin.patch(`/api/v1/teams/${team.body.id}`, { isActive: false, version: team.body.version })).status).toBe(200);
+    expect((await read()).statusCode).toBe(404);
+
+    const off = await admin.patch(`/api/v1/users/${user.id}`, { isActive: false, version: user.version });
+    expect(off.status).toBe(200);
+    expect((await app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: bearer })).statusCode).toBe(401);
+  });
+
   it('gives a user with several roles the broadest scope and the permissions of all of them', async () => {
     const sales2 = await as('sales2@demo.kilowatt');
     const east = await sales2.post('/api/v1/clients', companyBody({ name: 'Východná Firma s.r.o.' }));

@@ -24,19 +24,26 @@ export const permissions = [
   'admin.roles',
   'admin.owners',
   'admin.codeLists',
+  /** Leads, business cases, activities, calendar events and work queues (SALES-1 to SALES-8). */
+  'sales.read',
+  'sales.write',
+  'sales.export',
+  /** Process templates, their stages, gates and tasks, and work-queue rules. */
+  'admin.processes',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
 const clientWork: Permission[] = ['clients.read', 'clients.write', 'clients.export'];
+const salesWork: Permission[] = ['sales.read', 'sales.write', 'sales.export'];
 
 /** The one role → permission table. Security-critical: a change here changes what every role may do. */
 export const permissionsByRole: Record<RoleKey, readonly Permission[]> = {
   administrator: permissions,
-  manager: [...clientWork, 'clients.archive'],
-  sales: clientWork,
-  backoffice: [...clientWork, 'clients.archive'],
-  contactcentre: ['clients.read', 'clients.write'],
-  finance: ['clients.read', 'clients.export'],
+  manager: [...clientWork, 'clients.archive', ...salesWork],
+  sales: [...clientWork, ...salesWork],
+  backoffice: [...clientWork, 'clients.archive', 'sales.read'],
+  contactcentre: ['clients.read', 'clients.write', 'sales.read', 'sales.write'],
+  finance: ['clients.read', 'clients.export', 'sales.read'],
   legal: ['clients.read'],
 };
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CountryCode, Email, Id, Limit, OptionalText, Page, Phone, sortParam, Version } from '../../../domain/schemas/common.js';
+import { ExportLanguage } from '../../http/export.js';
 
 const Code = z.string().trim().min(1).max(40);
 
@@ -68,6 +69,7 @@ export type ClientListQuery = z.infer<typeof ClientListQuery>;
 
 export const ClientExportQuery = ClientListQuery.omit({ limit: true, cursor: true }).extend({
   format: z.enum(['xlsx', 'csv']).default('xlsx'),
+  language: ExportLanguage,
 });
 export type ClientExportQuery = z.infer<typeof ClientExportQuery>;
 

@@ -2,8 +2,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { contextOf } from '../../http/auth-plugin.js';
 import { sendExport, type ExportColumn } from '../../http/export.js';
-import { translate } from '../../http/i18n.js';
+import { formattersFor, translate, uiLanguageOf, type Language } from '../../http/i18n.js';
 import { HistoryPage, withAuthors } from '../audit/audit.api.js';
+import { codeLabels, type CodeLabel } from '../code-lists/code-lists.service.js';
 import { userNames } from '../users/users.service.js';
 import {
   ClientCreateBody,
@@ -28,20 +29,24 @@ import {
 const IdParams = z.object({ id: z.uuid() });
 const tags = ['clients'];
 
-/** The list's columns, in the list's order: the export shows exactly these. */
-const exportColumns = (locale: string): ExportColumn<ClientResponse>[] => {
-  const h = (field: string) => translate(locale, `clients.fields.${field}`);
+/**
+ * The list's columns, in the list's order: the export shows exactly these, with the labels the UI shows in the
+ * caller's language (kind and status from the translations, country names from Intl, code lists by label).
+ */
+const exportColumns = (language: Language, label: CodeLabel): ExportColumn<ClientResponse>[] => {
+  const h = (field: string) => translate(language, `clients.fields.${field}`);
+  const format = formattersFor(language);
   return [
     { header: h('name'), value: (c) => c.name, width: 36 },
-    { header: h('kind'), value: (c) => c.kind },
+    { header: h('kind'), value: (c) => translate(language, `clients.kind.${c.kind}`) },
     { header: h('companyId'), value: (c) => c.companyId },
     { header: h('vatId'), value: (c) => c.vatId },
-    { header: h('country'), value: (c) => c.country, width: 8 },
+    { header: h('country'), value: (c) => format.country(c.country) },
     { header: h('city'), value: (c) => c.address.city },
-    { header: h('status'), value: (c) => c.status },
-    { header: h('relationshipType'), value: (c) => c.relationshipType },
-    { header: h('businessArea'), value: (c) => c.businessArea },
-    { header: h('industry'), value: (c) => c.industry },
+    { header: h('status'), value: (c) => translate(language, `clients.status.${c.status}`) },
+    { header: h('relationshipType'), value: (c) => label('relationshipType', c.relationshipType) },
+    { header: h('businessArea'), value: (c) => label('businessArea', c.businessArea), width: 22 },
+    { header: h('industry'), value: (c) => label('industry', c.industry), width: 26 },
     { header: h('email'), value: (c) => c.email, width: 28 },
     { header: h('phone'), value: (c) => c.phone },
     { header: h('updatedAt'), value: (c) => c.updatedAt, width: 20 },
@@ -67,10 +72,11 @@ export const clientRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const ctx = contextOf(request);
-      const { format, ...query } = request.query;
+      const { format, language: requested, ...query } = request.query;
       const rows = await listClientsForExport(ctx, query);
-      const locale = (await userNames(ctx, [request.auth!.actor.userId]))[0]?.locale ?? 'en';
-      return sendExport(reply, { format, name: 'clients', sheet: translate(locale, 'clients.title'), columns: exportColumns(locale), rows });
+      const language = requested ?? uiLanguageOf((await userNames(ctx, [request.auth!.actor.userId]))[0]?.locale);
+      const label = await codeLabels(ctx, ['relationshipType', 'businessArea', 'industry'], language);
+      return sendExport(reply, { format, name: 'clients', sheet: translate(language, 'clients.title'), columns: exportColumns(language, label), rows });
     },
   );
 

@@ -1,4 +1,4 @@
-import { and, eq, isNotNull, isNull, ne, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, isNull, ne, sql, type SQL } from 'drizzle-orm';
 import { checkPartyFields, searchable, type FieldIssue } from '../../../domain/clients/client-rules.js';
 import { withTx, type ServiceContext } from '../../context.js';
 import { encodeCursor, keysetAfter, keysetOrder, pageOf, type Keyset } from '../../db/keyset.js';
@@ -364,3 +364,14 @@ export const searchClients = async (ctx: ServiceContext, q: string, limit: numbe
  */
 export const visibleClientIds = (ctx: ServiceContext) =>
   ctx.db.select({ id: clients.id }).from(clients).where(and(visible(ctx), isNull(clients.archivedAt)));
+
+/** Names of the listed clients the caller may see, for other modules' lists and cards (cases, boards). */
+export const clientNames = async (ctx: ServiceContext, ids: readonly string[]): Promise<Map<string, string>> => {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
+  const rows = await ctx.db
+    .select({ id: clients.id, name: clients.name })
+    .from(clients)
+    .where(and(inArray(clients.id, unique), visible(ctx)));
+  return new Map(rows.map((r) => [r.id, r.name]));
+};

@@ -159,6 +159,45 @@ describe('the list', () => {
     expect(listed).toEqual(['Alfa Žilina s.r.o.', 'Beta Žilina s.r.o.', 'Delta Žilina s.r.o.', 'Epsilon Žilina s.r.o.']);
   });
 
+  it('writes the labels the list shows, not codes, in the caller’s language or the one asked for', async () => {
+    const name = 'Štítková Firma s.r.o.';
+    const created = await sales.post(
+      '/api/v1/clients',
+      companyBody({ name, status: 'passive', relationshipType: 'prospect', businessArea: 'sk-west', industry: 'manufacturing' }),
+    );
+    expect(created.status).toBe(201);
+    const rowOf = async (url: string) => {
+      const res = await sales.get(url);
+      expect(res.status).toBe(200);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(res.raw as unknown as ArrayBuffer);
+      const sheet = workbook.worksheets[0]!;
+      expect(sheet.rowCount).toBe(2);
+      const headers = (sheet.getRow(1).values as unknown[]).slice(1).map(String);
+      return Object.fromEntries(headers.map((h, i) => [h, sheet.getRow(2).getCell(i + 1).value]));
+    };
+    const base = `/api/v1/clients/export?format=xlsx&q=${encodeURIComponent('stitkova')}&archived=all`;
+    // This user works in Slovak.
+    expect(await rowOf(base)).toMatchObject({
+      Názov: name,
+      Typ: 'Právnická osoba',
+      Krajina: 'Slovensko',
+      Stav: 'Pasívny',
+      'Obchodný vzťah': 'Potenciálny zákazník',
+      'Obchodná oblasť': 'Západné Slovensko',
+      Odvetvie: 'Výroba',
+    });
+    expect(await rowOf(`${base}&language=en`)).toMatchObject({
+      Name: name,
+      Type: 'Company',
+      Country: 'Slovakia',
+      Status: 'Passive',
+      Relationship: 'Prospect',
+      'Business area': 'Western Slovakia',
+      Industry: 'Manufacturing',
+    });
+  });
+
   it('exports CSV with the same rows', async () => {
     await ready;
     const res = await sales.get('/api/v1/clients/export?format=csv&q=zilina&sort=name');

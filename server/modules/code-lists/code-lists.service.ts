@@ -16,6 +16,7 @@ export const codeListNames = [
   'distributionRate',
   'paymentMethod',
   'meterType',
+  'caseType',
 ] as const;
 export type CodeListName = (typeof codeListNames)[number];
 
@@ -45,6 +46,25 @@ export const listCodeList = async (ctx: ServiceContext, list: CodeListName): Pro
     .from(codeListItems)
     .where(eq(codeListItems.list, list))
     .orderBy(asc(codeListItems.sortOrder), asc(codeListItems.code));
+
+/** `code → label` of one language; null for no code, the code itself for one the list does not know. */
+export type CodeLabel = (list: CodeListName, code: string | null | undefined) => string | null;
+
+/**
+ * The labels of some lists in one language, chosen as the UI chooses them (web/features/code-lists `labelOf`:
+ * the language's label, else English, else the code), read once: exports write what the lists show.
+ */
+export const codeLabels = async (ctx: ServiceContext, lists: readonly CodeListName[], language: string): Promise<CodeLabel> => {
+  const rows =
+    lists.length === 0
+      ? []
+      : await ctx.db
+          .select({ list: codeListItems.list, code: codeListItems.code, labels: codeListItems.labels })
+          .from(codeListItems)
+          .where(inArray(codeListItems.list, [...lists]));
+  const labels = new Map(rows.map((r) => [`${r.list}:${r.code}`, r.labels[language] ?? r.labels.en ?? r.code]));
+  return (list, code) => (code ? (labels.get(`${list}:${code}`) ?? code) : null);
+};
 
 /**
  * Rejects values that are not active items of their code list, naming each field. `null`/absent values

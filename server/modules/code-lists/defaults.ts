@@ -68,4 +68,8 @@ export const defaultCodeListItems: { list: string; code: string; labels: Record<
   { list: 'meterType', code: 'electricity-smart', labels: { en: 'Smart electricity meter', sk: 'Inteligentný elektromer', cs: 'Chytrý elektroměr', de: 'Intelligenter Stromzähler', pl: 'Licznik inteligentny', ru: 'Интеллектуальный электросчётчик' } },
   { list: 'meterType', code: 'gas-diaphragm', labels: { en: 'Gas meter (diaphragm)', sk: 'Plynomer membránový', cs: 'Plynoměr membránový', de: 'Balgengaszähler', pl: 'Gazomierz miechowy', ru: 'Мембранный газовый счётчик' } },
   { list: 'meterType', code: 'gas-converter', labels: { en: 'Gas meter with volume converter', sk: 'Plynomer s prepočítavačom', cs: 'Plynoměr s přepočítávačem', de: 'Gaszähler mit Mengenumwerter', pl: 'Gazomierz z przelicznikiem', ru: 'Газовый счётчик с корректором' } },
+  { list: 'caseType', code: 'acquisition', labels: { en: 'Acquisition', sk: 'Akvizícia', cs: 'Akvizice', de: 'Neukundengewinnung', pl: 'Pozyskanie', ru: 'Привлечение' } },
+  { list: 'caseType', code: 'retention', labels: { en: 'Retention', sk: 'Udržanie', cs: 'Udržení', de: 'Kundenbindung', pl: 'Utrzymanie', ru: 'Удержание' } },
+  { list: 'caseType', code: 'extension', labels: { en: 'Extension', sk: 'Predĺženie', cs: 'Prodloužení', de: 'Verlängerung', pl: 'Przedłużenie', ru: 'Продление' } },
+  { list: 'caseType', code: 'serviceSupport', labels: { en: 'Service support', sk: 'Servisná podpora', cs: 'Servisní podpora', de: 'Service-Betreuung', pl: 'Obsługa serwisowa', ru: 'Сервисное сопровождение' } },
 ];

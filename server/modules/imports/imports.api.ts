@@ -52,6 +52,28 @@ export type ValidateResponse = z.infer<typeof ValidateResponse>;
 
 export const ImportStatus = z.enum(['uploaded', 'validated', 'running', 'done', 'failed']);
 
+const FieldProblem = z.object({
+  path: z.string().describe('The field, e.g. "identifier", or "rows.5.identifier" for a row of the file'),
+  code: z.string().describe('The rule, e.g. "duplicate", "checksum"'),
+  message: z.string(),
+});
+
+export const ImportFailure = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int().describe('The HTTP status a request refused for this reason answers'),
+    code: z
+      .string()
+      .describe(
+        'Stable: import.invalid_rows (validate again), supply_point.duplicate_identifier (created meanwhile), ' +
+          'auth.forbidden (the uploader may no longer create supply points), duplicate, internal',
+      ),
+    detail: z.string().describe('In English, for logs; the UI translates by code'),
+    errors: z.array(FieldProblem).optional(),
+  })
+  .describe('Why the import failed, as application/problem+json (RFC 9457) would say it');
+
 export const ImportResponse = z.object({
   id: Id,
   kind: z.literal('supplyPoints'),
@@ -67,7 +89,7 @@ export const ImportResponse = z.object({
   valid: z.number().int(),
   invalid: z.number().int(),
   errorCount: z.number().int(),
-  error: z.string().nullable(),
+  error: ImportFailure.nullable().describe('Set when the import failed'),
   createdBy: Id,
   createdAt: z.date(),
   updatedAt: z.date(),

@@ -1,5 +1,6 @@
 import { index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
 import { primaryId } from '../../db/columns.js';
+import type { FieldProblem } from '../../http/errors.js';
 import { owners } from '../owners/owners.schema.js';
 import { users } from '../users/users.schema.js';
 
@@ -46,8 +47,10 @@ export const imports = pgTable(
     /** Rows with at least one error, and the number of errors, from the last check. */
     invalid: integer().notNull().default(0),
     errorCount: integer().notNull().default(0),
-    /** Why the import failed, for the user. */
+    /** Why the import failed: the English detail, the stable AppError code and the fields and rules concerned. */
     error: text(),
+    errorCode: varchar({ length: 60 }),
+    errorDetails: jsonb().$type<FieldProblem[]>(),
     validatedAt: timestamp({ withTimezone: true }),
     startedAt: timestamp({ withTimezone: true }),
     finishedAt: timestamp({ withTimezone: true }),

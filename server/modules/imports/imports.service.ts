@@ -3,7 +3,8 @@ import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import { setImmediate as yieldToOtherRequests } from 'node:timers/promises';
 import type { z } from 'zod';
 import { withTx, type ServiceContext } from '../../context.js';
-import { AppError, invalidField, notFound, type FieldProblem } from '../../http/errors.js';
+import { AppError, invalidField, isAppErrorCode, notFound, type FieldProblem } from '../../http/errors.js';
+import { problemOf } from '../../http/problem.js';
 import { enqueue } from '../../jobs/runner.js';
 import { can, assertCan, type Actor } from '../auth/permissions.js';
 import { listCodeList, type CodeListName } from '../code-lists/code-lists.service.js';
@@ -76,6 +77,13 @@ const wrongStatus = (row: ImportRow, step: string) =>
     errors: [{ path: 'status', code: row.status, message: `status: the import is ${row.status}` }],
   });
 
+/** A stored failure as problem+json; one stored before failures had codes reads as `internal`. */
+const failureOf = (row: ImportRow): ImportResponse['error'] => {
+  if (row.error === null && row.errorCode === null) return null;
+  const code = row.errorCode !== null && isAppErrorCode(row.errorCode) ? row.errorCode : 'internal';
+  return problemOf({ code, message: row.error ?? '', errors: row.errorDetails ?? undefined });
+};
+
 const toResponse = (row: ImportRow): ImportResponse => ({
   id: row.id,
   kind: row.kind,
@@ -91,7 +99,7 @@ const toResponse = (row: ImportRow): ImportResponse => ({
   valid: row.validatedAt ? row.total - row.invalid : 0,
   invalid: row.invalid,
   errorCount: row.errorCount,
-  error: row.error,
+  error: failureOf(row),
   createdBy: row.createdBy,
   createdAt: row.createdAt,
   updatedAt: row.updatedAt,
@@ -158,6 +166,8 @@ export const uploadImport = async (ctx: ServiceContext, file: Buffer, fileName: 
   };
 };
 
+const noFailure = { error: null, errorCode: null, errorDetails: null } as const;
+
 // ------------------------------------------------------------------------------------------ checking
 
 type Columns = Partial<Record<TargetField, number>>;
@@ -210,7 +220,7 @@ const issueOf = (issue: z.core.$ZodIssue): ImportRowError => {
   return { path, code: rule ?? issue.code, message: `${path}: ${issue.message}` };
 };
 
-type Shared = { columns: Columns; reference: EnergyReference; items: ActiveItems; by: string; now: Date };
+type Shared = { columns: Columns; reference: EnergyReference; items: ActiveItems; by: string; now: Date; importId: string };
 type Checked = { rowNumber: number; errors: ImportRowError[]; identifier: string | null; prepared: NewSupplyPoint | null };
 
 /** One chunk of rows through exactly the create's rules, with the clients and existing identifiers read in bulk. */
@@ -293,6 +303,8 @@ const checkChunk = async (ctx: ServiceContext, rows: { rowNumber: number; values
         ownerId: holder.ownerId,
         // Imported addresses are stored unverified: the geocoder is not asked for thousands of rows.
         addressStatus: 'unverified',
+        // Which import created it: the list filters by it ("show the imported supply points").
+        importId: shared.importId,
         createdBy: shared.by,
         updatedBy: shared.by,
         createdAt: shared.now,
@@ -326,7 +338,7 @@ const checkAllRows = async (
   options: { keepPrepared: boolean; onProgress?: (processed: number) => Promise<unknown> },
 ): Promise<Outcome> => {
   const actor = userOf(ctx);
-  const shared: Shared = { columns, reference: await referenceForToday(ctx), items: await loadActiveItems(ctx), by: actor.userId, now: ctx.now() };
+  const shared: Shared = { columns, reference: await referenceForToday(ctx), items: await loadActiveItems(ctx), by: actor.userId, now: ctx.now(), importId: row.id };
   const errorsByRow = new Map<number, ImportRowError[]>();
   const rowsByIdentifier = new Map<string, number[]>();
   const prepared: NewSupplyPoint[] = [];
@@ -418,7 +430,7 @@ export const validateImport = async (ctx: ServiceContext, id: string, mapping: I
       mapping: stored,
       invalid: outcome.invalid,
       errorCount: outcome.errorCount,
-      error: null,
+      ...noFailure,
       processed: 0,
       validatedAt: ctx.now(),
       updatedAt: ctx.now(),
@@ -482,7 +494,7 @@ export const commitImport = async (ctx: ServiceContext, id: string): Promise<{ i
   return withTx(ctx, async (tx) => {
     const [started] = await tx.db
       .update(imports)
-      .set({ status: 'running', phase: 'preparing', processed: 0, created: 0, error: null, startedAt: ctx.now(), finishedAt: null, updatedAt: ctx.now(), version: sql`${imports.version} + 1` })
+      .set({ status: 'running', phase: 'preparing', processed: 0, created: 0, ...noFailure, startedAt: ctx.now(), finishedAt: null, updatedAt: ctx.now(), version: sql`${imports.version} + 1` })
       .where(and(eq(imports.id, id), eq(imports.status, 'validated'), eq(imports.invalid, 0)))
       .returning({ id: imports.id });
     if (!started) throw wrongStatus({ ...row, status: 'running' }, 'committed');
@@ -491,18 +503,26 @@ export const commitImport = async (ctx: ServiceContext, id: string): Promise<{ i
   });
 };
 
-/** A reason the import stops that is meant for the user. */
-class ImportFailure extends Error {}
+/** Row errors a failure names (the rest are paged through `GET …/errors`). */
+const errorsInFailure = 20;
 
-/** The reason shown to the user: the database's own message, never the failed statement with its parameters. */
-const reasonOf = (error: unknown): string => {
-  if (error instanceof ImportFailure) return error.message;
-  const e = (error ?? {}) as { cause?: { code?: string; detail?: string; message?: string }; code?: string; detail?: string; message?: string };
-  const code = e.cause?.code ?? e.code;
-  const detail = e.cause?.detail ?? e.detail;
-  if (code === '23505') return `A supply point was created meanwhile with an identifier of this file${detail ? ` (${detail})` : ''}; nothing was imported`;
-  const message = e.cause?.message ?? e.message ?? String(error);
-  return `The import failed and nothing was imported: ${message.slice(0, 300)}`;
+/**
+ * Why the import stopped, as any refusal is reported: a stable code, the English detail and the fields and rules.
+ * A failure the service foresaw is an AppError; a duplicate key means a supply point was created meanwhile;
+ * anything else is `internal`, its detail only in the log (never the failed statement with its parameters).
+ */
+const failureFrom = (error: unknown): AppError => {
+  if (error instanceof AppError) return error;
+  const e = (error ?? {}) as { cause?: { code?: string; constraint?: string }; code?: string; constraint?: string };
+  if ((e.cause?.code ?? e.code) === '23505') {
+    if ((e.cause?.constraint ?? e.constraint) === 'supply_points_owner_identifier_unique') {
+      return new AppError('supply_point.duplicate_identifier', 'A supply point was created meanwhile with an identifier of this file; nothing was imported', {
+        errors: [{ path: 'identifier', code: 'duplicate', message: 'identifier: used by a supply point created meanwhile' }],
+      });
+    }
+    return new AppError('duplicate', 'A record was created meanwhile with values of this file; nothing was imported');
+  }
+  return new AppError('internal', 'The import failed and nothing was imported; the error was logged');
 };
 
 /**
@@ -515,32 +535,44 @@ const reasonOf = (error: unknown): string => {
  * Any failure leaves no supply point behind and sets `failed` with the reason. A job taken over after a crash
  * starts again from phase 1 (the import is still `running`); an import in any other state is left alone.
  */
-export const runSupplyPointImport = async (jobCtx: ServiceContext, payload: Record<string, unknown>): Promise<{ created: number } | { failed: string } | null> => {
+export const runSupplyPointImport = async (jobCtx: ServiceContext, payload: Record<string, unknown>): Promise<{ created: number } | { failed: AppError['code'] } | null> => {
   const id = String(payload.importId ?? '');
   if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
   const [row] = await jobCtx.db.select().from(imports).where(eq(imports.id, id));
   if (!row || row.status !== 'running') return null;
   const update = (values: PgUpdateSetSource<typeof imports>) =>
     jobCtx.db.update(imports).set({ ...values, updatedAt: jobCtx.now() }).where(eq(imports.id, id));
-  const fail = async (reason: string, values: PgUpdateSetSource<typeof imports> = {}) => {
-    jobCtx.log.warn({ importId: id, reason }, 'import failed');
-    await update({ ...values, status: 'failed', phase: null, error: reason, finishedAt: jobCtx.now(), version: sql`${imports.version} + 1` });
-    return { failed: reason };
+  const fail = async (failure: AppError, values: PgUpdateSetSource<typeof imports> = {}) => {
+    jobCtx.log.warn({ importId: id, code: failure.code, reason: failure.message }, 'import failed');
+    await update({
+      ...values,
+      status: 'failed',
+      phase: null,
+      error: failure.message,
+      errorCode: failure.code,
+      errorDetails: failure.errors ?? null,
+      finishedAt: jobCtx.now(),
+      version: sql`${imports.version} + 1`,
+    });
+    return { failed: failure.code };
   };
   try {
     const actor = await loadActor(jobCtx, row.createdBy);
-    if (!actor || !can(actor, 'clients.write')) return await fail('The user who uploaded the file may no longer create supply points');
+    if (!actor || !can(actor, 'clients.write')) {
+      return await fail(new AppError('auth.forbidden', 'The user who uploaded the file may no longer create supply points'));
+    }
     const ctx: ServiceContext = { ...jobCtx, actor };
     const { columns } = checkMapping((row.mapping ?? {}) as ImportMapping, row.headers);
     await update({ phase: 'preparing', processed: 0 });
     const outcome = await checkAllRows(ctx, row, columns, { keepPrepared: true, onProgress: (processed) => update({ processed }) });
     if (outcome.invalid > 0) {
       await storeErrors(ctx, id, outcome.errorsByRow);
-      const [first] = firstErrors(outcome.errorsByRow, 1);
-      return await fail(`${outcome.invalid} rows are no longer valid (row ${first?.row}: ${first?.message}); validate again`, {
-        invalid: outcome.invalid,
-        errorCount: outcome.errorCount,
+      const named = firstErrors(outcome.errorsByRow, errorsInFailure);
+      const first = named[0];
+      const failure = new AppError('import.invalid_rows', `${outcome.invalid} rows are no longer valid (row ${first?.row}: ${first?.message}); validate again`, {
+        errors: named.map((e) => ({ path: `rows.${e.row}.${e.path}`, code: e.code, message: `row ${e.row}: ${e.message}` })),
       });
+      return await fail(failure, { invalid: outcome.invalid, errorCount: outcome.errorCount });
     }
     await update({ phase: 'writing' });
     const created = await withTx(ctx, async (tx) => {
@@ -549,7 +581,11 @@ export const runSupplyPointImport = async (jobCtx: ServiceContext, payload: Reco
       for (let i = 0; i < identifiers.length; i += chunkSize) {
         const taken = await supplyPointsWithIdentifiers(tx, identifiers.slice(i, i + chunkSize));
         const clash = taken.find((t) => ours.has(`${t.ownerId} ${t.identifier}`));
-        if (clash) throw new ImportFailure(`Supply point ${clash.identifier} was created meanwhile (${clash.id}); nothing was imported`);
+        if (clash) {
+          throw new AppError('supply_point.duplicate_identifier', `Supply point ${clash.identifier} was created meanwhile (${clash.id}); nothing was imported`, {
+            errors: [{ path: 'identifier', code: 'duplicate', message: `identifier ${clash.identifier} is already used by supply point ${clash.id}` }],
+          });
+        }
       }
       const n = await insertSupplyPoints(tx, outcome.prepared);
       await tx.db
@@ -561,6 +597,6 @@ export const runSupplyPointImport = async (jobCtx: ServiceContext, payload: Reco
     return { created };
   } catch (error) {
     jobCtx.log.error({ err: error, importId: id }, 'import job failed');
-    return fail(reasonOf(error));
+    return fail(failureFrom(error));
   }
 };

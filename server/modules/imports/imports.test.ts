@@ -16,6 +16,7 @@ const { app, db, as } = await createTestApp();
 const sales = await as('sales@demo.kilowatt');
 const sales2 = await as('sales2@demo.kilowatt');
 const admin = await as('admin@demo.kilowatt');
+const manager = await as('manager@demo.kilowatt');
 const random = seededRandom(2718);
 const log = pino({ level: 'silent' });
 const runner = createJobRunner({ db, log, handlers: jobHandlers });
@@ -82,10 +83,10 @@ const row = (identifier: string, overrides: Partial<Record<string, string>> = {}
   return slovakHeaders.map((h) => values[h] ?? '');
 };
 
-const uploadAndValidate = async (file: Buffer, contentType = 'text/csv') => {
-  const up = await upload(sales, file, contentType, 'points.csv');
+const uploadAndValidate = async (file: Buffer, contentType = 'text/csv', caller: Caller = sales) => {
+  const up = await upload(caller, file, contentType, 'points.csv');
   expect(up.status).toBe(201);
-  const validation = await sales.post(`/api/v1/supply-point-imports/${up.body.id}/validate`, { mapping });
+  const validation = await caller.post(`/api/v1/supply-point-imports/${up.body.id}/validate`, { mapping });
   expect(validation.status).toBe(200);
   return { id: up.body.id as string, validation: validation.body };
 };
@@ -284,6 +285,18 @@ describe('committing', () => {
     const historyOf = await sales.get(`/api/v1/supply-points/${byIdentifier.get(a)!.id}/history`);
     expect(historyOf.body.items).toContainEqual(expect.objectContaining({ action: 'create', field: 'identifier', after: a }));
 
+    // The list, and its export, filtered by the import show exactly the supply points it created.
+    const created = await sales.get(`/api/v1/supply-points?importId=${id}&sort=identifier`);
+    expect(created.status).toBe(200);
+    expect(created.body.items.map((p: { identifier: string }) => p.identifier)).toEqual([a, b, gas].sort());
+    const exported = await sales.get(`/api/v1/supply-points/export?format=csv&importId=${id}`);
+    expect(exported.status).toBe(200);
+    const lines = String(exported.body).trim().split('\r\n');
+    expect(lines.slice(1).map((line) => line.split(',')[0]).sort()).toEqual([a, b, gas].sort());
+    const byHand = await sales.post('/api/v1/supply-points', { clientId: client.id, commodity: 'electricity', identifier: skElectricityEic(random, 'VS') });
+    expect(byHand.status).toBe(201);
+    expect((await sales.get(`/api/v1/supply-points?importId=${id}`)).body.items).toHaveLength(3);
+
     const again = await sales.post(`/api/v1/supply-point-imports/${id}/commit`);
     expect(again.status).toBe(409);
     expect(again.body.code).toBe('import.wrong_status');
@@ -299,7 +312,13 @@ describe('committing', () => {
     await runJobs();
     const state = await sales.get(`/api/v1/supply-point-imports/${id}`);
     expect(state.body).toMatchObject({ status: 'failed', created: 0, invalid: 1 });
-    expect(state.body.error).toContain('row 3');
+    // A stable code, the field and rule of each row concerned, as problem+json; the English detail is for logs.
+    expect(state.body.error).toMatchObject({
+      type: 'https://kilowatt.dev/problems/import/invalid_rows',
+      status: 409,
+      code: 'import.invalid_rows',
+      errors: [{ path: 'rows.3.identifier', code: 'duplicate', message: expect.stringContaining('row 3') }],
+    });
     const identifiers = (await pointsOf(client.id)).map((p) => p.identifier);
     expect(identifiers).not.toContain(first);
     const errors = await sales.get(`/api/v1/supply-point-imports/${id}/errors`);
@@ -323,9 +342,20 @@ describe('committing', () => {
       },
     });
     const outcome = await runSupplyPointImport(systemContext(racing, log, 'job:imports.supply-points'), { importId: id });
-    expect(outcome).toEqual({ failed: `Supply point ${identifiers[1]} was created meanwhile (${meanwhile}); nothing was imported` });
+    expect(outcome).toEqual({ failed: 'supply_point.duplicate_identifier' });
     expect((await pointsOf(client.id)).map((p) => p.identifier)).not.toContain(identifiers[0]);
-    expect((await sales.get(`/api/v1/supply-point-imports/${id}`)).body).toMatchObject({ status: 'failed', created: 0, phase: null });
+    expect((await sales.get(`/api/v1/supply-point-imports/${id}`)).body).toMatchObject({
+      status: 'failed',
+      created: 0,
+      phase: null,
+      error: {
+        status: 409,
+        code: 'supply_point.duplicate_identifier',
+        detail: `Supply point ${identifiers[1]} was created meanwhile (${meanwhile}); nothing was imported`,
+        errors: [{ path: 'identifier', code: 'duplicate', message: expect.stringContaining(identifiers[1]!) }],
+      },
+    });
+    expect((await sales.get(`/api/v1/supply-points?importId=${id}`)).body.items).toEqual([]);
   });
 
   it('rolls back every row when the writing transaction fails midway', async () => {
@@ -357,14 +387,68 @@ describe('committing', () => {
       },
     });
     const outcome = await runSupplyPointImport(systemContext(failing, log, 'job:imports.supply-points'), { importId: id });
-    expect(outcome).toEqual({ failed: expect.stringContaining('disk full') });
+    expect(outcome).toEqual({ failed: 'internal' });
     expect(statements).toEqual(['insert into "supply_points"', 'insert into "history"']);
     const state = await sales.get(`/api/v1/supply-point-imports/${id}`);
-    expect(state.body).toMatchObject({ status: 'failed', created: 0 });
+    expect(state.body).toMatchObject({ status: 'failed', created: 0, error: { status: 500, code: 'internal' } });
+    // What went wrong inside stays in the log.
+    expect(JSON.stringify(state.body.error)).not.toContain('disk full');
     const existing = (await pointsOf(client.id)).map((p) => p.identifier);
     for (const identifier of identifiers) expect(existing).not.toContain(identifier);
     await runJobs(); // the queued job finds the import failed and leaves it alone
     expect((await sales.get(`/api/v1/supply-point-imports/${id}`)).body.status).toBe('failed');
+  });
+});
+
+describe('a failure the user can act on', () => {
+  it('says by code that the uploader may no longer create supply points', async () => {
+    const west = ((await admin.get('/api/v1/teams')).body.items as { id: string; name: string; ownerId: string }[]).find((t) => t.name === 'Predaj Západ')!;
+    const created = await admin.post('/api/v1/users', {
+      ownerId: west.ownerId,
+      email: 'importer@demo.kilowatt',
+      name: 'Importér',
+      password: 'kilowatt-demo',
+      roleKeys: ['sales'],
+      teamIds: [west.id],
+    });
+    expect(created.status).toBe(201);
+    const importer = await as('importer@demo.kilowatt');
+    const { id } = await uploadAndValidate(csv([slovakHeaders, row(skElectricityEic(random, 'VS'))]), 'text/csv', importer);
+    expect((await importer.post(`/api/v1/supply-point-imports/${id}/commit`)).status).toBe(202);
+    // Between the commit and the job, an administrator leaves the user reading only.
+    expect((await admin.patch(`/api/v1/users/${created.body.id}`, { roleKeys: ['legal'], version: created.body.version })).status).toBe(200);
+    await runJobs();
+    const state = await admin.get(`/api/v1/supply-point-imports/${id}`);
+    expect(state.body).toMatchObject({ status: 'failed', created: 0, error: { status: 403, code: 'auth.forbidden' } });
+  });
+});
+
+describe('the supply points of one import', () => {
+  it('are filtered by it only among those the caller may see', async () => {
+    // The manager sees both teams' clients, so one file holds supply points of both.
+    const west = skElectricityEic(random, 'ZS');
+    const east = skElectricityEic(random, 'VS');
+    const { id, validation } = await uploadAndValidate(csv([slovakHeaders, row(west), row(east, { IČO: otherTeamsClient.companyId })]), 'text/csv', manager);
+    expect(validation).toMatchObject({ valid: 2, invalid: 0 });
+    expect((await manager.post(`/api/v1/supply-point-imports/${id}/commit`)).status).toBe(202);
+    await runJobs();
+    expect((await manager.get(`/api/v1/supply-point-imports/${id}`)).body).toMatchObject({ status: 'done', created: 2 });
+
+    const listed = async (caller: Caller) =>
+      ((await caller.get(`/api/v1/supply-points?importId=${id}&archived=all`)).body.items as { identifier: string }[]).map((p) => p.identifier).sort();
+    const exported = async (caller: Caller) => {
+      const res = await caller.get(`/api/v1/supply-points/export?format=csv&archived=all&importId=${id}`);
+      expect(res.status).toBe(200);
+      return String(res.body).trim().split('\r\n').slice(1).map((line) => line.split(',')[0]).sort();
+    };
+    expect(await listed(manager)).toEqual([west, east].sort());
+    expect(await listed(sales)).toEqual([west]);
+    expect(await listed(sales2)).toEqual([east]);
+    expect(await exported(sales)).toEqual([west]);
+    expect(await exported(sales2)).toEqual([east]);
+    // The import itself stays its uploader's (and administrators'): the filter tells others nothing about it.
+    expect((await sales.get(`/api/v1/supply-point-imports/${id}`)).status).toBe(404);
+    expect((await sales.get(`/api/v1/supply-points?importId=${id}&q=${east}`)).body.items).toEqual([]);
   });
 });
 

@@ -132,6 +132,11 @@ export const ReminderResponse = z.object({
   subjectType: z.string().describe('e.g. meter'),
   subjectId: Id,
   dueOn: z.string(),
+  supplyPointId: Id.nullable().describe(
+    "The meter's supply point; null when the subject is not a meter or is no longer within your rights",
+  ),
+  supplyPointIdentifier: z.string().nullable().describe("That supply point's EIC/EAN code; null as supplyPointId"),
+  meterNumber: z.string().nullable().describe("The meter's serial number; null as supplyPointId"),
   createdAt: z.date(),
   doneAt: z.date().nullable(),
 });

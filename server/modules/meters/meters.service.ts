@@ -12,6 +12,7 @@ import {
   assertSupplyPointVisible,
   getSupplyPoint,
   responsibleUsersOfSupplyPoints,
+  visibleSupplyPoints,
 } from '../supply-points/supply-points.service.js';
 import type {
   ForecastPutBody,
@@ -27,7 +28,6 @@ import { consumptionForecasts, meterReadings, meters, reminders } from './meters
 
 type MeterRow = typeof meters.$inferSelect;
 type ReadingRow = typeof meterReadings.$inferSelect;
-type ReminderRow = typeof reminders.$inferSelect;
 
 // numeric columns come back padded to their scale ("12.500"); the API carries the canonical decimal string.
 const canonical = (value: string) => toDecimalString(new Decimal(value));
@@ -497,28 +497,40 @@ export const createVerificationReminders = async (
   return { created };
 };
 
-const toReminderResponse = (row: ReminderRow): ReminderResponse => ({
-  id: row.id,
-  kind: row.kind,
-  subjectType: row.subjectType,
-  subjectId: row.subjectId,
-  dueOn: row.dueOn,
-  createdAt: row.createdAt,
-  doneAt: row.doneAt,
-});
+/**
+ * Reminders with what the list shows of their subject, in one query: the meter's number and its supply point,
+ * joined through the supply points the caller may see. A reminder stays the person's own, but a subject that has
+ * left their rights since (another team, another responsible user) answers null, as its detail would answer 404.
+ */
+const selectReminders = (ctx: ServiceContext) => {
+  const point = visibleSupplyPoints(ctx);
+  return ctx.db
+    .select({
+      id: reminders.id,
+      kind: reminders.kind,
+      subjectType: reminders.subjectType,
+      subjectId: reminders.subjectId,
+      dueOn: reminders.dueOn,
+      supplyPointId: point.id,
+      supplyPointIdentifier: point.identifier,
+      meterNumber: sql<string | null>`case when ${point.id} is not null then ${meters.number} end`,
+      createdAt: reminders.createdAt,
+      doneAt: reminders.doneAt,
+    })
+    .from(reminders)
+    .leftJoin(meters, and(eq(reminders.subjectType, 'meter'), eq(meters.id, reminders.subjectId)))
+    .leftJoin(point, eq(point.id, meters.supplyPointId));
+};
 
 /** The caller's open reminders, soonest due first. */
 export const listMyReminders = async (ctx: ServiceContext): Promise<ReminderResponse[]> => {
   assertCan(ctx.actor, 'clients.read');
   const userId = actorUserId(ctx.actor);
   if (!userId) return [];
-  const rows = await ctx.db
-    .select()
-    .from(reminders)
+  return selectReminders(ctx)
     .where(and(eq(reminders.userId, userId), isNull(reminders.doneAt)))
     .orderBy(asc(reminders.dueOn), asc(reminders.id))
     .limit(500);
-  return rows.map(toReminderResponse);
 };
 
 /** Marks one of the caller's reminders done (again: no change); anyone else's is not found. */
@@ -530,7 +542,9 @@ export const markReminderDone = async (ctx: ServiceContext, id: string): Promise
     .update(reminders)
     .set({ doneAt: sql`coalesce(${reminders.doneAt}, ${ctx.now().toISOString()}::timestamptz)` })
     .where(and(eq(reminders.id, id), eq(reminders.userId, userId)))
-    .returning();
+    .returning({ id: reminders.id });
   if (!row) throw notFound('Reminder');
-  return toReminderResponse(row);
+  const [done] = await selectReminders(ctx).where(eq(reminders.id, row.id));
+  if (!done) throw notFound('Reminder');
+  return done;
 };

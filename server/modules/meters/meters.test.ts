@@ -43,7 +43,7 @@ const meterBody = (overrides: Record<string, unknown> = {}) => ({
 const newMeter = async (pointId: string, overrides: Record<string, unknown> = {}) => {
   const res = await sales.post(`/api/v1/supply-points/${pointId}/meters`, meterBody(overrides));
   expect(res.status).toBe(201);
-  return res.body as { id: string; version: number; supplyPointId: string };
+  return res.body as { id: string; version: number; supplyPointId: string; number: string };
 };
 
 const point = await newPoint();
@@ -523,6 +523,20 @@ describe('verification reminders job', () => {
 
     const mine = (await sales.get('/api/v1/reminders')).body.items as { id: string; subjectId: string }[];
     expect(mine.filter((r) => ids.includes(r.subjectId))).toHaveLength(3);
+    // Each comes with what the bell shows of it, so the UI asks for nothing more.
+    const siteIdentifier = (await sales.get(`/api/v1/supply-points/${site.id}`)).body.identifier as string;
+    expect(mine.find((r) => r.subjectId === soon.id)).toEqual({
+      id: expect.any(String),
+      kind: 'meter.verification_due',
+      subjectType: 'meter',
+      subjectId: soon.id,
+      dueOn: inDays(30),
+      supplyPointId: site.id,
+      supplyPointIdentifier: siteIdentifier,
+      meterNumber: soon.number,
+      createdAt: expect.any(String),
+      doneAt: null,
+    });
     expect(
       ((await sales2.get('/api/v1/reminders')).body.items as { subjectId: string }[]).filter((r) =>
         ids.includes(r.subjectId),
@@ -533,6 +547,7 @@ describe('verification reminders job', () => {
     expect((await sales2.post(`/api/v1/reminders/${reminder.id}/done`)).status).toBe(404);
     const done = await sales.post(`/api/v1/reminders/${reminder.id}/done`);
     expect(done.status).toBe(200);
+    expect(done.body).toMatchObject({ supplyPointId: site.id, meterNumber: soon.number });
     expect(done.body.doneAt).not.toBeNull();
     const open = (await sales.get('/api/v1/reminders')).body.items as { id: string }[];
     expect(open.map((r) => r.id)).not.toContain(reminder.id);
@@ -540,5 +555,36 @@ describe('verification reminders job', () => {
     // a later run does not bring a done reminder back
     await run(systemContext(db, log, 'job:again'), {});
     expect(await db.select().from(reminders).where(inArray(reminders.subjectId, ids))).toHaveLength(3);
+  });
+
+  it('tells nothing of a subject that is no longer within the reminded user’s rights', async () => {
+    const me = (await sales.get('/api/v1/auth/me')).body.user.id as string;
+    const theirs = await sales2.post('/api/v1/clients', companyBody());
+    const theirPoint = await sales2.post('/api/v1/supply-points', {
+      clientId: theirs.body.id,
+      commodity: 'electricity',
+      identifier: skElectricityEic(random, 'VS'),
+    });
+    const theirMeter = await sales2.post(`/api/v1/supply-points/${theirPoint.body.id}/meters`, meterBody());
+    expect(theirMeter.status).toBe(201);
+    // As if the client had moved to another team after the job reminded this user of its meter.
+    const [reminder] = await db
+      .insert(reminders)
+      .values({
+        ownerId: theirMeter.body.ownerId,
+        kind: 'meter.verification_due',
+        subjectType: 'meter',
+        subjectId: theirMeter.body.id,
+        dueOn: inDays(5),
+        userId: me,
+      })
+      .returning();
+    const listed = ((await sales.get('/api/v1/reminders')).body.items as { id: string }[]).find(
+      (r) => r.id === reminder!.id,
+    );
+    expect(listed).toMatchObject({ subjectId: theirMeter.body.id, supplyPointId: null, supplyPointIdentifier: null, meterNumber: null });
+    const done = await sales.post(`/api/v1/reminders/${reminder!.id}/done`);
+    expect(done.body).toMatchObject({ supplyPointId: null, meterNumber: null });
+    expect(JSON.stringify(done.body)).not.toContain(theirMeter.body.number);
   });
 });

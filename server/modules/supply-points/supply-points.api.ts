@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CountryCode, Id, Limit, OptionalText, Page, sortParam, Version } from '../../../domain/schemas/common.js';
+import { ExportLanguage } from '../../http/export.js';
 
 /** Decimals travel as strings (DESIGN.md): a plain non-negative number with at most 3 decimals. */
 export const DecimalString = z
@@ -72,6 +73,7 @@ export const SupplyPointListQuery = z.object({
   minConsumptionKWh: DecimalString.optional(),
   maxConsumptionKWh: DecimalString.optional(),
   archived: z.enum(['false', 'true', 'all']).default('false'),
+  importId: Id.optional().describe('Only the supply points this import created (among those you may see)'),
   sort: sortParam(supplyPointSortFields, 'identifier'),
   limit: Limit,
   cursor: z.string().max(500).optional(),
@@ -80,6 +82,7 @@ export type SupplyPointListQuery = z.infer<typeof SupplyPointListQuery>;
 
 export const SupplyPointExportQuery = SupplyPointListQuery.omit({ limit: true, cursor: true }).extend({
   format: z.enum(['xlsx', 'csv']).default('xlsx'),
+  language: ExportLanguage,
 });
 
 const Address = z.object({

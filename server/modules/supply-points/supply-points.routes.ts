@@ -2,8 +2,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { contextOf } from '../../http/auth-plugin.js';
 import { sendExport, type ExportColumn } from '../../http/export.js';
-import { translate } from '../../http/i18n.js';
+import { translate, uiLanguageOf, type Language } from '../../http/i18n.js';
 import { HistoryPage, withAuthors } from '../audit/audit.api.js';
+import { codeLabels, type CodeLabel } from '../code-lists/code-lists.service.js';
 import { userNames } from '../users/users.service.js';
 import {
   DerivedParameters,
@@ -32,21 +33,24 @@ const IdParams = z.object({ id: z.uuid() });
 const VersionBody = z.strictObject({ version: z.number().int().min(1) });
 const tags = ['supply points'];
 
-/** The list's columns, in the list's order: the export shows exactly these. */
-const exportColumns = (locale: string): ExportColumn<SupplyPointResponse>[] => {
-  const h = (field: string) => translate(locale, `supplyPoints.fields.${field}`);
+/**
+ * The list's columns, in the list's order: the export shows exactly these, with the list's labels in the caller's
+ * language (commodity and status from the translations, territory and rate from their code lists), never codes.
+ */
+const exportColumns = (language: Language, label: CodeLabel): ExportColumn<SupplyPointResponse>[] => {
+  const h = (field: string) => translate(language, `supplyPoints.fields.${field}`);
   return [
     { header: h('identifier'), value: (p) => p.identifier, width: 24 },
-    { header: h('commodity'), value: (p) => p.commodity },
+    { header: h('commodity'), value: (p) => translate(language, `supplyPoints.commodity.${p.commodity}`) },
     { header: h('client'), value: (p) => p.holder.name, width: 32 },
     { header: h('street'), value: (p) => p.address.street, width: 28 },
     { header: h('city'), value: (p) => p.address.city },
     { header: h('postalCode'), value: (p) => p.address.postalCode, width: 10 },
-    { header: h('territory'), value: (p) => p.territoryCode },
+    { header: h('territory'), value: (p) => label('distributionTerritory', p.territoryCode), width: 32 },
     { header: h('annualConsumptionKWh'), value: (p) => (p.annualConsumptionKWh === null ? null : Number(p.annualConsumptionKWh)) },
     { header: h('currentSupplier'), value: (p) => p.currentSupplier, width: 24 },
-    { header: h('distributionRate'), value: (p) => p.distributionRate },
-    { header: h('status'), value: (p) => p.status },
+    { header: h('distributionRate'), value: (p) => label('distributionRate', p.distributionRate), width: 28 },
+    { header: h('status'), value: (p) => translate(language, `supplyPoints.status.${p.status}`) },
     { header: h('updatedAt'), value: (p) => p.updatedAt, width: 20 },
   ];
 };
@@ -70,10 +74,11 @@ export const supplyPointRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const ctx = contextOf(request);
-      const { format, ...query } = request.query;
+      const { format, language: requested, ...query } = request.query;
       const rows = await listSupplyPointsForExport(ctx, query);
-      const locale = (await userNames(ctx, [request.auth!.actor.userId]))[0]?.locale ?? 'en';
-      return sendExport(reply, { format, name: 'supply-points', sheet: translate(locale, 'supplyPoints.title'), columns: exportColumns(locale), rows });
+      const language = requested ?? uiLanguageOf((await userNames(ctx, [request.auth!.actor.userId]))[0]?.locale);
+      const label = await codeLabels(ctx, ['distributionTerritory', 'distributionRate'], language);
+      return sendExport(reply, { format, name: 'supply-points', sheet: translate(language, 'supplyPoints.title'), columns: exportColumns(language, label), rows });
     },
   );
 

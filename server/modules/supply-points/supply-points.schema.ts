@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { index, numeric, pgTable, text, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
 import { auditColumns, primaryId } from '../../db/columns.js';
 import { clients } from '../clients/clients.schema.js';
+import { imports } from '../imports/imports.schema.js';
 
 /**
  * A supply point (ENERGY-1): where energy is delivered and metered. Its visibility is its client's. The holder's
@@ -54,7 +55,17 @@ export const supplyPoints = pgTable(
     iban: varchar({ length: 34 }),
     paymentMethod: varchar({ length: 40 }),
     note: text(),
+    /** The import that created the supply point; null when created by hand. */
+    importId: uuid().references(() => imports.id, { onDelete: 'set null' }),
     searchText: text().notNull(),
+    /**
+     * The client's access columns (team, responsible user, creator), copied by database triggers whenever the
+     * client or the point's client changes (migration 0010), so a scoped list reads one table in identifier order
+     * instead of joining every point to its client first. Visibility is still exactly the client's.
+     */
+    clientTeamId: uuid(),
+    clientResponsibleUserId: uuid(),
+    clientCreatedBy: uuid(),
     archivedAt: timestamp({ withTimezone: true }),
     ...auditColumns(),
   },
@@ -66,6 +77,19 @@ export const supplyPoints = pgTable(
     index().on(t.identifier),
     index().on(t.clientId),
     index().on(t.ownerId, t.commodity, t.territoryCode, t.identifier),
+    // The list filters by commodity (and territory) and sorts by identifier for every scope; access comes from the
+    // client, so nothing on supply points leads with the owner. Without these, a filter walks the whole identifier
+    // index: identifiers cluster by distributor prefix (docs/performance.md, supply points at 1,000,000 clients).
+    index().on(t.commodity, t.territoryCode, t.identifier),
+    index().on(t.commodity, t.identifier),
+    // Each branch of a scoped list (access.ts `visibleBranches`) walks one of these in identifier order.
+    // Owner first: PostgreSQL takes owner and team as independent and would otherwise walk the owner's index.
+    index().on(t.ownerId, t.clientTeamId, t.identifier, t.id),
+    index().on(t.clientResponsibleUserId, t.identifier, t.id),
+    index().on(t.clientCreatedBy, t.identifier, t.id),
+    index().on(t.ownerId, t.identifier, t.id),
     index('supply_points_search_trgm').using('gin', sql`${t.searchText} gin_trgm_ops`),
+    // The list filtered by the import it came from ("show the imported supply points").
+    index().on(t.importId).where(sql`${t.importId} is not null`),
   ],
 );

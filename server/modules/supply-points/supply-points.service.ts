@@ -8,7 +8,7 @@ import { encodeCursor, keysetAfter, keysetOrder, pageOf, type Keyset } from '../
 import { AppError, notFound } from '../../http/errors.js';
 import { verifyAddress, type Geocoder } from '../addresses/addresses.service.js';
 import { listHistory, recordChange, recordChanges, type HistoryEntry } from '../audit/audit.service.js';
-import { visibleTo } from '../auth/access.js';
+import { visibleBranches, visibleTo } from '../auth/access.js';
 import { actorUserId, assertCan } from '../auth/permissions.js';
 import { clients } from '../clients/clients.schema.js';
 import { getClient, updateClient } from '../clients/clients.service.js';
@@ -217,6 +217,17 @@ export const assertSupplyPointVisible = async (ctx: ServiceContext, id: string) 
 };
 
 /**
+ * The supply points the caller may see (id, identifier) as a subquery, for another module's list that shows the
+ * supply point of each of its rows in the same query (e.g. reminders): the one access filter, joined once.
+ */
+export const visibleSupplyPoints = (ctx: ServiceContext) =>
+  ctx.db
+    .select({ id: supplyPoints.id, identifier: supplyPoints.identifier })
+    .from(supplyPoints)
+    .innerJoin(clients, and(eq(clients.id, supplyPoints.clientId), visibleTo(ctx.actor, clients)))
+    .as('visible_supply_points');
+
+/**
  * The responsible user of each listed supply point's client (null when none), for jobs that notify people, e.g.
  * meter verification reminders. Archived supply points and those outside the caller's rights are left out.
  */
@@ -344,11 +355,35 @@ const sortValue = (item: { point: SupplyPointRow; holder: HolderRow }, field: So
 
 const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
 
-/** Filters shared by the list and its export. Access comes from the join in `selectVisible`. */
-const listConditions = (query: Omit<SupplyPointListQuery, 'limit' | 'cursor'>): (SQL | undefined)[] => {
+/** Terms this long are looked up in the trigram indexes first (shorter ones have no trigram to look up). */
+const indexedSearchLength = 3;
+
+/**
+ * A point matches a search by its own text (identifier, address, supplier) or its client's (name, IDs, contacts).
+ * From 3 characters the matches are collected from both trigram indexes first, within the branch of access being
+ * read, and fenced with OFFSET 0 so PostgreSQL does not walk the list order testing every point against two tables
+ * (seconds at 2,000,000 points). The inner `supply_points` references bind to the subqueries' own table.
+ */
+const searchCondition = (text: string, access: SQL): SQL => {
+  const pattern = likePattern(text);
+  if (text.length < indexedSearchLength)
+    return sql`(${supplyPoints.searchText} like ${pattern} or ${clients.searchText} like ${pattern})`;
+  return sql`${supplyPoints.id} in (select id from (
+    select ${supplyPoints.id} from ${supplyPoints} where ${supplyPoints.searchText} like ${pattern} and ${access}
+    union
+    select ${supplyPoints.id} from ${supplyPoints} where ${access} and ${supplyPoints.clientId} in (
+      select ${clients.id} from ${clients} where ${clients.searchText} like ${pattern} offset 0)
+  ) matches offset 0)`;
+};
+
+/** A filter that depends on the branch of access it is read in. */
+type BranchCondition = (access: SQL) => SQL;
+
+/** Filters shared by the list and its export. Access is added per branch by `listPage`. */
+const listConditions = (query: Omit<SupplyPointListQuery, 'limit' | 'cursor'>): (SQL | BranchCondition | undefined)[] => {
   const q = query.q ? searchable(query.q) : '';
   return [
-    q ? sql`(${supplyPoints.searchText} like ${likePattern(q)} or ${clients.searchText} like ${likePattern(q)})` : undefined,
+    q ? (access: SQL) => searchCondition(q, access) : undefined,
     query.clientId ? eq(supplyPoints.clientId, query.clientId) : undefined,
     query.commodity ? eq(supplyPoints.commodity, query.commodity) : undefined,
     query.territoryCode ? eq(supplyPoints.territoryCode, query.territoryCode) : undefined,
@@ -357,18 +392,60 @@ const listConditions = (query: Omit<SupplyPointListQuery, 'limit' | 'cursor'>): 
     query.minConsumptionKWh ? gte(supplyPoints.annualConsumptionKWh, query.minConsumptionKWh) : undefined,
     query.maxConsumptionKWh ? lte(supplyPoints.annualConsumptionKWh, query.maxConsumptionKWh) : undefined,
     query.archived === 'false' ? isNull(supplyPoints.archivedAt) : query.archived === 'true' ? isNotNull(supplyPoints.archivedAt) : undefined,
+    // Narrows what the caller may see anyway: another user's import shows nothing more.
+    query.importId ? eq(supplyPoints.importId, query.importId) : undefined,
   ];
 };
 
 const keysetFor = (sort: SupplyPointListQuery['sort']): Keyset => ({ ...sortExpressions[sort.field], id: supplyPoints.id, direction: sort.direction });
 
+/** A supply point's copy of its client's access columns (migration 0010 keeps it). */
+const pointAccess = {
+  ownerId: supplyPoints.ownerId,
+  teamId: supplyPoints.clientTeamId,
+  responsibleUserId: supplyPoints.clientResponsibleUserId,
+  createdBy: supplyPoints.clientCreatedBy,
+};
+
+const rowsOf = <T>(result: unknown): T[] => (result as { rows?: T[] }).rows ?? (result as T[]);
+
+/**
+ * The ids of one page of the list, in order. Each way the caller may see points (their teams', theirs, …) takes its
+ * own first `limit` rows from its index in sort order; the union of those, sorted again, is the page. One query over
+ * all visible points instead would filter them through the client join in identifier order, which took seconds for a
+ * team at 2,000,000 points.
+ */
+const listPageIds = async (ctx: ServiceContext, filters: (SQL | BranchCondition | undefined)[], keyset: Keyset, limit: number): Promise<string[]> => {
+  const branches = visibleBranches(ctx.actor, pointAccess).map((access) => {
+    const conditions = filters.map((filter) => (typeof filter === 'function' ? filter(access) : filter));
+    return sql`(${ctx.db
+        .select({ id: supplyPoints.id, sortValue: sql`${keyset.expression}`.as('sort_value') })
+        .from(supplyPoints)
+        .innerJoin(clients, eq(clients.id, supplyPoints.clientId))
+        .where(and(access, ...conditions))
+        .orderBy(...keysetOrder(keyset))
+        .limit(limit)})`;
+  });
+  const direction = keyset.direction === 'asc' ? sql`asc` : sql`desc`;
+  const result = await ctx.db.execute(
+    sql`select id from (${sql.join(branches, sql` union `)}) page order by sort_value ${direction}, id ${direction} limit ${limit}`,
+  );
+  return rowsOf<{ id: string }>(result).map((r) => r.id);
+};
+
+/** The page's rows in the page's order, read through the client join with the one access filter once more. */
+const listPage = async (ctx: ServiceContext, filters: (SQL | BranchCondition | undefined)[], keyset: Keyset, limit: number) => {
+  const ids = await listPageIds(ctx, filters, keyset, limit);
+  if (ids.length === 0) return [];
+  const rows = await selectVisible(ctx).where(inArray(supplyPoints.id, ids));
+  const position = new Map(ids.map((id, i) => [id, i]));
+  return rows.sort((a, b) => position.get(a.point.id)! - position.get(b.point.id)!);
+};
+
 export const listSupplyPoints = async (ctx: ServiceContext, query: SupplyPointListQuery) => {
   assertCan(ctx.actor, 'clients.read');
   const keyset = keysetFor(query.sort);
-  const rows = await selectVisible(ctx)
-    .where(and(...listConditions(query), keysetAfter(keyset, query.cursor)))
-    .orderBy(...keysetOrder(keyset))
-    .limit(query.limit + 1);
+  const rows = await listPage(ctx, [...listConditions(query), keysetAfter(keyset, query.cursor)], keyset, query.limit + 1);
   const page = pageOf(rows, query.limit, (item) => encodeCursor(sortValue(item, query.sort.field), item.point.id));
   return { items: page.items.map((item) => toResponse(item.point, item.holder)), nextCursor: page.nextCursor };
 };
@@ -377,10 +454,7 @@ export const exportLimit = 100_000;
 
 export const listSupplyPointsForExport = async (ctx: ServiceContext, query: Omit<SupplyPointListQuery, 'limit' | 'cursor'>) => {
   assertCan(ctx.actor, 'clients.export');
-  const rows = await selectVisible(ctx)
-    .where(and(...listConditions(query)))
-    .orderBy(...keysetOrder(keysetFor(query.sort)))
-    .limit(exportLimit + 1);
+  const rows = await listPage(ctx, listConditions(query), keysetFor(query.sort), exportLimit + 1);
   if (rows.length > exportLimit) {
     throw new AppError('validation', `The list has more than ${exportLimit} rows; narrow it with filters`, {
       errors: [{ path: 'q', code: 'too_big', message: `more than ${exportLimit} rows to export` }],

@@ -177,6 +177,59 @@ describe('list, export and history', () => {
     expect(identifiers.length).toBeGreaterThanOrEqual(2);
   });
 
+  it('writes the labels the list shows, not codes, in the caller’s language or the one asked for', async () => {
+    const labelled = await newClient({ name: 'Exportná Firma s.r.o.' });
+    const power = skElectricityEic(random, 'ZS');
+    const gas = skGasPod(random);
+    expect((await sales.post('/api/v1/supply-points', electricity({ clientId: labelled.id, identifier: power, distributionRate: 'DD2' }))).status).toBe(201);
+    expect(
+      (await sales.post('/api/v1/supply-points', { clientId: labelled.id, commodity: 'gas', identifier: gas, status: 'inactive', paymentMethod: 'direct_debit' })).status,
+    ).toBe(201);
+    const rowsOf = async (url: string) => {
+      const res = await sales.get(url);
+      expect(res.status).toBe(200);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(res.raw as unknown as ArrayBuffer);
+      const sheet = workbook.worksheets[0]!;
+      const headers = (sheet.getRow(1).values as unknown[]).slice(1).map(String);
+      const rows: Record<string, unknown>[] = [];
+      sheet.eachRow((row, number) => {
+        if (number > 1) rows.push(Object.fromEntries(headers.map((h, i) => [h, row.getCell(i + 1).value])));
+      });
+      return { name: sheet.name, rows };
+    };
+    const base = `/api/v1/supply-points/export?format=xlsx&clientId=${labelled.id}&archived=all&sort=identifier`;
+
+    // This user works in Slovak.
+    const sk = await rowsOf(base);
+    expect(sk.name).toBe('Odberné miesta');
+    expect(sk.rows).toHaveLength(2);
+    expect(sk.rows.find((r) => r['EIC/EAN kód'] === power)).toMatchObject({
+      Komodita: 'Elektrina',
+      'Distribučné územie': 'Západoslovenská distribučná (ZSD)',
+      'Distribučná sadzba': 'DD2 jednotarif',
+      Stav: 'Aktívne',
+    });
+    expect(sk.rows.find((r) => r['EIC/EAN kód'] === gas)).toMatchObject({
+      Komodita: 'Plyn',
+      'Distribučné územie': 'SPP - distribúcia',
+      'Distribučná sadzba': null,
+      Stav: 'Neaktívne',
+    });
+
+    const en = await rowsOf(`${base}&language=en`);
+    expect(en.name).toBe('Supply points');
+    const powerRow = en.rows.find((r) => r['EIC/EAN code'] === power);
+    const gasRow = en.rows.find((r) => r['EIC/EAN code'] === gas);
+    expect(powerRow).toMatchObject({ Commodity: 'Electricity', 'Distribution territory': 'Západoslovenská distribučná (ZSD)', 'Distribution rate': 'DD2 single-rate', Status: 'Active' });
+    expect(gasRow).toMatchObject({ Commodity: 'Gas', Status: 'Inactive' });
+
+    const csv = await sales.get(`${base.replace('format=xlsx', 'format=csv')}&language=en`);
+    expect(String(csv.body)).toContain('Electricity');
+    expect(String(csv.body)).not.toMatch(/,electricity,|,active,|,sk-zsd,|,DD2,/);
+    expect((await sales.get(`${base}&language=de`)).status).toBe(400);
+  });
+
   it('records every change in the history and refuses a stale version', async () => {
     const created = await sales.post('/api/v1/supply-points', electricity({ identifier: cz, clientId: (await sales.post('/api/v1/clients', companyBody({ country: 'CZ', companyId: '12345679', vatId: null, taxId: null, phone: null }))).body.id }));
     expect(created.status).toBe(201);
@@ -233,6 +286,54 @@ describe('access (CORE-3)', () => {
     expect(holder.status).toBe(404);
     const read = await sales.get(`/api/v1/supply-points/${id}`);
     expect(read.body).toMatchObject({ currentSupplier: 'VSE', version: 1, holder: { name: client.name } });
+  });
+});
+
+describe('access follows the client (CORE-3, migration 0010)', () => {
+  const ids = (res: { body: { items: { id: string }[] } }) => res.body.items.map((item) => item.id);
+
+  it("moves a client's supply points with the client's team: gone for the old team, there for the new one, in list and search", async () => {
+    // Created by the administrator for the West team: sales@ sees it through the team only, not as its creator.
+    const admin = await as('admin@demo.kilowatt');
+    const teamOf = async (email: string) => (await (await as(email)).get('/api/v1/auth/me')).body.teams[0].id as string;
+    const [westTeam, eastTeam] = [await teamOf('sales@demo.kilowatt'), await teamOf('sales2@demo.kilowatt')];
+    const created = await admin.post('/api/v1/clients', companyBody({ name: 'Sťahujúca sa Firma s.r.o.', teamId: westTeam }));
+    expect(created.status).toBe(201);
+    const moving = created.body as { id: string };
+    const point = await sales.post('/api/v1/supply-points', electricity({ clientId: moving.id }));
+    expect(point.status).toBe(201);
+    const byClient = `/api/v1/supply-points?clientId=${moving.id}`;
+    const byName = '/api/v1/supply-points?q=stahujuca';
+    expect(ids(await sales.get(byClient))).toEqual([point.body.id]);
+    expect(ids(await sales.get(byName))).toEqual([point.body.id]);
+    expect(ids(await sales2.get(byClient))).toEqual([]);
+
+    const current = (await admin.get(`/api/v1/clients/${moving.id}`)).body;
+    const moved = await admin.patch(`/api/v1/clients/${moving.id}`, { teamId: eastTeam, version: current.version });
+    expect(moved.status).toBe(200);
+
+    expect(ids(await sales.get(byClient))).toEqual([]);
+    expect(ids(await sales.get(byName))).toEqual([]);
+    expect((await sales.get(`/api/v1/supply-points/${point.body.id}`)).status).toBe(404);
+    expect(ids(await sales2.get(byClient))).toEqual([point.body.id]);
+    expect(ids(await sales2.get(byName))).toEqual([point.body.id]);
+  });
+
+  it('pages a team list through every visible point exactly once, in identifier order', async () => {
+    for (let i = 0; i < 4; i += 1) expect((await sales.post('/api/v1/supply-points', electricity())).status).toBe(201);
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const url: string = `/api/v1/supply-points?sort=identifier&limit=2${cursor ? `&cursor=${cursor}` : ''}`;
+      const page = await sales.get(url);
+      seen.push(...page.body.items.map((item: { identifier: string }) => item.identifier));
+      cursor = page.body.nextCursor;
+    } while (cursor);
+    expect(seen.length).toBeGreaterThanOrEqual(4);
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(seen).toEqual([...seen].sort());
+    const all = await sales.get('/api/v1/supply-points?sort=identifier&limit=500');
+    expect(all.body.items.map((item: { identifier: string }) => item.identifier)).toEqual(seen);
   });
 });
 

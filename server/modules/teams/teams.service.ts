@@ -1,3 +1,4 @@
+import type { PgColumn } from 'drizzle-orm/pg-core';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { withTx, type ServiceContext } from '../../context.js';
 import { AppError, notFound } from '../../http/errors.js';
@@ -7,12 +8,16 @@ import { teamMembers, teams } from './teams.schema.js';
 
 export type Team = { id: string; ownerId: string; name: string; isActive: boolean; memberIds: string[]; version: number };
 
-export const teamIdsOfUser = async (ctx: ServiceContext, userId: string): Promise<string[]> => {
-  const rows = await ctx.db
+/** The active teams of a user (a column for a correlated subquery, or an id), for reads that build an actor in one statement. */
+export const activeTeamIdsQuery = (ctx: ServiceContext, userId: PgColumn | string) =>
+  ctx.db
     .select({ teamId: teamMembers.teamId })
     .from(teamMembers)
     .innerJoin(teams, eq(teams.id, teamMembers.teamId))
     .where(and(eq(teamMembers.userId, userId), eq(teams.isActive, true)));
+
+export const teamIdsOfUser = async (ctx: ServiceContext, userId: string): Promise<string[]> => {
+  const rows = await activeTeamIdsQuery(ctx, userId);
   return rows.map((r) => r.teamId);
 };
 

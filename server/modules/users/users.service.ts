@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { withTx, type ServiceContext } from '../../context.js';
 import { AppError, notFound } from '../../http/errors.js';
 import { recordChange } from '../audit/audit.service.js';
@@ -6,15 +6,15 @@ import { hashPassword } from '../auth/passwords.js';
 import {
   actorUserId,
   assertCan,
-  broadestScope,
   defaultScopeByRole,
   permissionsByRole,
   roleKeys,
   type Actor,
   type RoleKey,
   type Scope,
+  userActor,
 } from '../auth/permissions.js';
-import { setTeamsOfUser, teamIdsOfUser } from '../teams/teams.service.js';
+import { activeTeamIdsQuery, setTeamsOfUser, teamIdsOfUser } from '../teams/teams.service.js';
 import { roles, userRoles, users } from './users.schema.js';
 
 export type User = {
@@ -39,25 +39,30 @@ const userColumns = {
   version: users.version,
 };
 
-/** Builds the acting user from the database, so a role or team change applies to the next request. */
-export const loadActor = async (ctx: ServiceContext, userId: string): Promise<(Actor & { kind: 'user' }) | null> => {
-  const [user] = await ctx.db.select(userColumns).from(users).where(and(eq(users.id, userId), eq(users.isActive, true)));
-  if (!user) return null;
-  const roleRows = await ctx.db
-    .select({ key: userRoles.roleKey, scope: roles.scope })
+/**
+ * SECURITY-CRITICAL. What makes a user an actor (active teams, role keys, role scopes), as columns correlated on
+ * `users.id`, so a session or token lookup builds the actor in the statement that finds the user. Read fresh on
+ * every request, so a role or team change applies to the next one; `userActor` turns the row into permissions.
+ */
+export const actorColumns = (ctx: ServiceContext) => ({
+  userId: users.id,
+  ownerId: users.ownerId,
+  teamIds: sql<string[]>`array${activeTeamIdsQuery(ctx, users.id)}`,
+  roleKeys: sql<RoleKey[]>`array${ctx.db.select({ key: userRoles.roleKey }).from(userRoles).where(eq(userRoles.userId, users.id))}`,
+  roleScopes: sql<Scope[]>`array${ctx.db
+    .select({ scope: roles.scope })
     .from(userRoles)
     .innerJoin(roles, eq(roles.key, userRoles.roleKey))
-    .where(eq(userRoles.userId, userId));
-  const keys = roleRows.map((r) => r.key as RoleKey);
-  return {
-    kind: 'user',
-    userId,
-    ownerId: user.ownerId,
-    teamIds: await teamIdsOfUser(ctx, userId),
-    roleKeys: keys,
-    scope: broadestScope(roleRows.map((r) => r.scope)),
-    permissions: new Set(keys.flatMap((k) => permissionsByRole[k] ?? [])),
-  };
+    .where(eq(userRoles.userId, users.id))}`,
+});
+
+/** Builds the acting user from the database, so a role or team change applies to the next request. */
+export const loadActor = async (ctx: ServiceContext, userId: string): Promise<(Actor & { kind: 'user' }) | null> => {
+  const [row] = await ctx.db
+    .select(actorColumns(ctx))
+    .from(users)
+    .where(and(eq(users.id, userId), eq(users.isActive, true)));
+  return row ? userActor(row) : null;
 };
 
 export const findUserForLogin = async (ctx: ServiceContext, email: string) => {

@@ -7,6 +7,7 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import { notifyError, notifySuccess, ruleMessage } from '../../components/errors.js';
 import { PageError, PageLoader } from '../../components/Page.js';
 import { useCan } from '../auth/api.js';
+import { ClientCases } from '../cases/ClientCases.js';
 import { ContactList } from '../contacts/ContactList.js';
 import { ClientSupplyPoints } from '../supply-points/ClientSupplyPoints.js';
 import { useArchiveClient, useClient, type Client } from './api.js';
@@ -15,7 +16,7 @@ import { ClientHistory } from './components/ClientHistory.js';
 import { ClientOverview } from './components/ClientOverview.js';
 import { ArchivedBadge, ClientStatusBadge } from './components/ClientStatusBadge.js';
 
-const tabs = ['overview', 'contacts', 'history', 'supplyPoints'] as const;
+const tabs = ['overview', 'contacts', 'history', 'supplyPoints', 'cases'] as const;
 type Tab = (typeof tabs)[number];
 
 const Warnings = ({ client }: { client: Client }) => {
@@ -135,6 +136,7 @@ export const ClientDetailPage = () => {
   const { id = '' } = useParams();
   const [search, setSearch] = useSearchParams();
   const client = useClient(id);
+  const canSeeCases = useCan()('sales.read');
   const [editing, { open: openEdit, close: closeEdit }] = useDisclosure(false);
   const requested = search.get('tab');
   const tab: Tab = tabs.includes(requested as Tab) ? (requested as Tab) : 'overview';
@@ -159,9 +161,7 @@ export const ClientDetailPage = () => {
           <Tabs.Tab value="contacts">{t('clients.tabs.contacts')}</Tabs.Tab>
           <Tabs.Tab value="supplyPoints">{t('clients.tabs.supplyPoints')}</Tabs.Tab>
           <Tabs.Tab value="history">{t('clients.tabs.history')}</Tabs.Tab>
-          <Tabs.Tab value="cases" disabled title={t('clients.tabs.later')}>
-            {t('clients.tabs.cases')}
-          </Tabs.Tab>
+          {canSeeCases && <Tabs.Tab value="cases">{t('clients.tabs.cases')}</Tabs.Tab>}
           <Tabs.Tab value="offers" disabled title={t('clients.tabs.later')}>
             {t('clients.tabs.offers')}
           </Tabs.Tab>
@@ -194,6 +194,11 @@ export const ClientDetailPage = () => {
           <Tabs.Panel value="supplyPoints">
             <ClientSupplyPoints client={data} />
           </Tabs.Panel>
+          {canSeeCases && (
+            <Tabs.Panel value="cases">
+              <ClientCases client={data} />
+            </Tabs.Panel>
+          )}
         </Paper>
       </Tabs>
       <ClientForm opened={editing} onClose={closeEdit} client={data} />

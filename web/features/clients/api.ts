@@ -7,6 +7,7 @@ import {
   type QueryClient,
 } from '@tanstack/react-query';
 import { api, apiUrl, type ItemList, type Page, type QueryParams } from '../../api/client.js';
+import { currentLanguage } from '../../i18n/index.js';
 
 export type ClientKind = 'company' | 'person';
 export type ClientStatus = 'active' | 'passive';
@@ -126,8 +127,9 @@ export const useClientList = (params: ClientListParams) =>
     placeholderData: keepPreviousData,
   });
 
+/** The export of exactly what the list shows, with the labels of the UI's current language. */
 export const clientExportUrl = (params: ClientListParams, format: 'xlsx' | 'csv'): string =>
-  apiUrl('/clients/export', { ...params, format } as QueryParams);
+  apiUrl('/clients/export', { ...params, format, language: currentLanguage() } as QueryParams);
 
 export const useClient = (id: string) =>
   useQuery({

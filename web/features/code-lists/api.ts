@@ -11,6 +11,7 @@ export const codeListNames = [
   'distributionRate',
   'paymentMethod',
   'meterType',
+  'caseType',
 ] as const;
 export type CodeListName = (typeof codeListNames)[number];
 

@@ -1,12 +1,21 @@
 import { NavLink, ScrollArea, Stack, Text } from '@mantine/core';
 import {
   IconAddressBook,
+  IconBriefcase,
   IconBuildingSkyscraper,
+  IconCalendar,
+  IconCalendarCheck,
   IconChartBar,
+  IconChecklist,
   IconKey,
+  IconLayoutKanban,
   IconList,
+  IconListCheck,
+  IconPhoneCall,
   IconPlugConnected,
+  IconRoute,
   IconShieldLock,
+  IconTargetArrow,
   IconUsers,
   IconUsersGroup,
 } from '@tabler/icons-react';
@@ -50,6 +59,13 @@ export const Navigation = ({ onNavigate }: { onNavigate: () => void }) => {
       icon: <IconPlugConnected size={18} />,
       visible: can('clients.read'),
     },
+    { to: '/leads', label: t('leads.nav'), icon: <IconTargetArrow size={18} />, visible: can('sales.read') },
+    { to: '/cases', label: t('cases.nav.list'), icon: <IconBriefcase size={18} />, visible: can('sales.read') },
+    { to: '/sales-board', label: t('cases.nav.board'), icon: <IconLayoutKanban size={18} />, visible: can('sales.read') },
+    { to: '/queues', label: t('queues.nav.queue'), icon: <IconPhoneCall size={18} />, visible: can('sales.read') },
+    { to: '/my-day', label: t('activities.nav.myDay'), icon: <IconCalendarCheck size={18} />, visible: can('sales.read') },
+    { to: '/activities', label: t('activities.nav.list'), icon: <IconChecklist size={18} />, visible: can('sales.read') },
+    { to: '/calendar', label: t('calendar.nav'), icon: <IconCalendar size={18} />, visible: can('sales.read') },
   ];
   const admin: Item[] = [
     {
@@ -88,6 +104,8 @@ export const Navigation = ({ onNavigate }: { onNavigate: () => void }) => {
       icon: <IconChartBar size={18} />,
       visible: can('admin.codeLists'),
     },
+    { to: '/admin/processes', label: t('processes.nav'), icon: <IconRoute size={18} />, visible: can('admin.processes') },
+    { to: '/admin/queue-rules', label: t('queues.nav.rules'), icon: <IconListCheck size={18} />, visible: can('admin.processes') },
   ].filter((item) => item.visible);
   const personal: Item[] = [
     { to: '/tokens', label: t('shell.nav.tokens'), icon: <IconKey size={18} />, visible: true },

@@ -20,29 +20,17 @@ import { notifyError, translateCode } from '../../components/errors.js';
 import { useFormat } from '../../i18n/format.js';
 import { useCan } from '../auth/api.js';
 import { VerificationBadge } from '../supply-points/components/VerificationBadge.js';
-import {
-  useReminderDone,
-  useReminders,
-  useReminderSubjects,
-  type Reminder,
-} from '../supply-points/meters-api.js';
-import { todayIso, verificationState } from '../supply-points/meters.js';
+import { useReminderDone, useReminders, type Reminder } from '../supply-points/meters-api.js';
+import { reminderSubject, todayIso, verificationState } from '../supply-points/meters.js';
 
-/** Reminders listed at most in the popover; each needs its meter and supply point loaded. */
+/** Reminders listed at most in the popover; the rest are counted. */
 const shownAtMost = 20;
 
-const ReminderItem = ({
-  reminder,
-  subject,
-  onOpen,
-}: {
-  reminder: Reminder;
-  subject: { meterNumber: string | null; identifier: string | null; href: string | null; missing: boolean };
-  onOpen: () => void;
-}) => {
+const ReminderItem = ({ reminder, onOpen }: { reminder: Reminder; onOpen: () => void }) => {
   const { t } = useTranslation();
   const format = useFormat();
   const done = useReminderDone();
+  const subject = reminderSubject(reminder);
   const kind = translateCode(t, 'shell.reminders.kinds', reminder.kind) ?? reminder.kind;
   const state = verificationState({ verificationDueOn: reminder.dueOn, removedOn: null }, todayIso());
   const what = [
@@ -77,12 +65,12 @@ const ReminderItem = ({
           <Text size="xs" c="dimmed" ff="monospace" truncate>
             {what}
           </Text>
-        ) : subject.missing ? (
-          <Text size="xs" c="dimmed">
-            {t('shell.reminders.subjectMissing')}
-          </Text>
         ) : (
-          <Loader size="xs" type="dots" aria-label={t('common.loading')} />
+          subject.missing && (
+            <Text size="xs" c="dimmed">
+              {t('shell.reminders.subjectMissing')}
+            </Text>
+          )
         )}
         <Group gap={6} wrap="wrap">
           <Text size="xs">{t('shell.reminders.dueOn', { date: format.date(reminder.dueOn) })}</Text>
@@ -115,21 +103,9 @@ export const Reminders = () => {
   const reminders = useReminders(enabled);
   const items = reminders.data ?? [];
   const shown = items.slice(0, shownAtMost);
-  const { meterById, pointById, missingMeterIds } = useReminderSubjects(shown, opened);
 
   if (!enabled) return null;
   const count = items.length;
-
-  const subjectOf = (reminder: Reminder) => {
-    const meter = reminder.subjectType === 'meter' ? meterById.get(reminder.subjectId) : undefined;
-    const point = meter ? pointById.get(meter.supplyPointId) : undefined;
-    return {
-      meterNumber: meter?.number ?? null,
-      identifier: point?.identifier ?? null,
-      href: meter ? `/supply-points/${meter.supplyPointId}?tab=meters&meter=${meter.id}` : null,
-      missing: missingMeterIds.has(reminder.subjectId) || reminder.subjectType !== 'meter',
-    };
-  };
 
   return (
     <Popover opened={opened} onChange={setOpened} position="bottom-end" width={400} shadow="md" withinPortal>
@@ -167,12 +143,7 @@ export const Reminders = () => {
         ) : (
           <Box mah={420} style={{ overflowY: 'auto', overflowX: 'hidden' }}>
             {shown.map((reminder) => (
-              <ReminderItem
-                key={reminder.id}
-                reminder={reminder}
-                subject={subjectOf(reminder)}
-                onOpen={() => setOpened(false)}
-              />
+              <ReminderItem key={reminder.id} reminder={reminder} onOpen={() => setOpened(false)} />
             ))}
             {count > shown.length && (
               <Text size="xs" c="dimmed" pt="xs">

@@ -7,6 +7,7 @@ import {
   type QueryClient,
 } from '@tanstack/react-query';
 import { api, apiUrl, type ItemList, type Page, type QueryParams } from '../../api/client.js';
+import { currentLanguage } from '../../i18n/index.js';
 import {
   clientKeys,
   type Address,
@@ -142,6 +143,8 @@ export type SupplyPointListParams = {
   minConsumptionKWh?: string;
   maxConsumptionKWh?: string;
   archived?: 'false' | 'true' | 'all';
+  /** Only the supply points this import created (among those the user may see). */
+  importId?: string;
   sort?: string;
 };
 
@@ -173,8 +176,9 @@ export const useSupplyPointList = (params: SupplyPointListParams, enabled = true
     enabled,
   });
 
+/** The export of exactly what the list shows, with the labels of the UI's current language. */
 export const supplyPointExportUrl = (params: SupplyPointListParams, format: 'xlsx' | 'csv'): string =>
-  apiUrl('/supply-points/export', { ...params, format } as QueryParams);
+  apiUrl('/supply-points/export', { ...params, format, language: currentLanguage() } as QueryParams);
 
 export const fetchSupplyPoint = (id: string, signal?: AbortSignal) =>
   api.get<SupplyPoint>(`/supply-points/${id}`, undefined, signal);

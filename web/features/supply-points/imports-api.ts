@@ -58,6 +58,17 @@ export type ValidateAnswer = {
 
 export type ImportStatus = 'uploaded' | 'validated' | 'running' | 'done' | 'failed';
 
+/**
+ * Why an import failed, as problem+json: the UI translates `code`; `errors` name field and rule, a row of the
+ * file as `rows.<row>.<field>`. `detail` is the server's English, never shown.
+ */
+export type ImportFailure = {
+  status: number;
+  code: string;
+  detail: string;
+  errors?: FieldProblem[];
+};
+
 export type ImportState = {
   id: string;
   fileName: string;
@@ -71,8 +82,8 @@ export type ImportState = {
   valid: number;
   invalid: number;
   errorCount: number;
-  /** Why the import failed (the server's words). */
-  error: string | null;
+  /** Why the import failed; null unless it did. */
+  error: ImportFailure | null;
   validatedAt: string | null;
   startedAt: string | null;
   finishedAt: string | null;

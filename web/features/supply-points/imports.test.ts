@@ -7,6 +7,9 @@ import {
   errorKind,
   fileProblemBeforeUpload,
   fileProblemOf,
+  importedSupplyPointsUrl,
+  importFailureMessage,
+  importFailureRows,
   initialMapping,
   mappingProblems,
   mappingToBody,
@@ -146,5 +149,53 @@ describe('import progress', () => {
     expect(progressPercent({ status: 'running', phase: 'writing', processed: 1000, total: 1000 })).toBe(95);
     expect(progressPercent({ status: 'done', phase: null, processed: 1000, total: 1000 })).toBe(100);
     expect(progressPercent({ status: 'failed', phase: null, processed: 10, total: 1000 })).toBe(0);
+  });
+});
+
+describe('a failed import', () => {
+  it('is explained by its code in the user’s language, never by the server’s English', () => {
+    const rowsChanged = {
+      code: 'import.invalid_rows',
+      detail: '2 rows are no longer valid (row 3: identifier …); validate again',
+      errors: [
+        { path: 'rows.3.identifier', code: 'duplicate', message: 'row 3: identifier 24ZVS… is already used by supply point 1f…' },
+        { path: 'rows.7.consumptionUnit', code: 'unit_not_allowed', message: 'row 7: consumptionUnit: m3' },
+        { path: 'file', code: 'whatever', message: 'not about a row' },
+      ],
+    };
+    expect(importFailureMessage(t, rowsChanged, { invalid: 2 })).toBe(
+      '2 rows are no longer valid: the data changed since the check.',
+    );
+    expect(importFailureMessage(t, rowsChanged, { invalid: 1 })).toBe(
+      '1 row is no longer valid: the data changed since the check.',
+    );
+    expect(importFailureRows(t, rowsChanged)).toEqual([
+      'Row 3, EIC/EAN code: A supply point with this identifier already exists. Duplicates are never merged.',
+      `Row 7, Unit: ${rowErrorMessage(t, { row: 7, path: 'consumptionUnit', code: 'unit_not_allowed', message: '' })}`,
+    ]);
+  });
+
+  it.each([
+    ['supply_point.duplicate_identifier', 'Meanwhile someone created a supply point with an identifier of this file.'],
+    ['auth.forbidden', 'Your role may no longer create supply points.'],
+    ['internal', 'An unexpected error occurred on the server; it has been logged.'],
+  ])('says what %s means for the import', (code, text) => {
+    expect(importFailureMessage(t, { code }, { invalid: 0 })).toContain(text);
+    expect(importFailureRows(t, { errors: [{ path: 'identifier', code: 'duplicate', message: 'x' }] })).toEqual([]);
+  });
+
+  it('falls back to the general message of the code, then to an unknown error', () => {
+    expect(importFailureMessage(t, { code: 'version_conflict' }, { invalid: 0 })).toBe(
+      t('errors.version_conflict'),
+    );
+    expect(importFailureMessage(t, { code: 'brand_new_failure' }, { invalid: 0 })).toBe(t('errors.unknown'));
+  });
+});
+
+describe('after the import', () => {
+  it('opens the list filtered by the import', () => {
+    expect(importedSupplyPointsUrl('0b8f3a52-6a53-4c4e-9f0e-2d6f0b3c9a11')).toBe(
+      '/supply-points?importId=0b8f3a52-6a53-4c4e-9f0e-2d6f0b3c9a11',
+    );
   });
 });

@@ -1,7 +1,14 @@
 import type { TFunction } from 'i18next';
 import { isApiError } from '../../api/client.js';
 import { translateCode } from '../../components/errors.js';
-import type { ImportMapping, ImportState, RowError, TargetField, UploadAnswer } from './imports-api.js';
+import type {
+  ImportFailure,
+  ImportMapping,
+  ImportState,
+  RowError,
+  TargetField,
+  UploadAnswer,
+} from './imports-api.js';
 
 /** The largest file the server takes (20 MB); a larger one is refused before it is sent. */
 export const uploadLimitBytes = 20 * 1024 * 1024;
@@ -157,8 +164,41 @@ export const progressPercent = (
   return Math.min(90, Math.round((state.processed / state.total) * 90));
 };
 
-/** After the import: the supply point list with the latest changes first, where the new ones are. */
-export const listAfterImport = '/supply-points?sort=-updatedAt';
+/** After the import: the supply point list showing exactly the supply points this import created. */
+export const importedSupplyPointsUrl = (importId: string): string =>
+  `/supply-points?${new URLSearchParams({ importId }).toString()}`;
+
+// ------------------------------------------------------------------------------------------ failure
+
+/** Why the import failed, in the user's language by its code: the import's own wording, else the general one. */
+export const importFailureMessage = (
+  t: TFunction,
+  failure: Pick<ImportFailure, 'code'>,
+  state: Pick<ImportState, 'invalid'>,
+): string =>
+  translateCode(t, 'supplyPoints.import.failures', failure.code, { count: state.invalid }) ??
+  translateCode(t, 'errors', failure.code) ??
+  t('errors.unknown');
+
+const rowPath = /^rows\.(\d+)\.(.+)$/;
+
+/**
+ * The rows the failure names ("Row 3, EIC/EAN code: …"), each in the user's language as the check step shows
+ * row errors; problems that are not about one row are left out.
+ */
+export const importFailureRows = (t: TFunction, failure: Pick<ImportFailure, 'errors'>): string[] =>
+  (failure.errors ?? []).flatMap((problem) => {
+    const match = rowPath.exec(problem.path);
+    if (!match) return [];
+    const error: RowError = { row: Number(match[1]), path: match[2] ?? '', code: problem.code, message: problem.message };
+    return [
+      t('supplyPoints.import.run.failedRow', {
+        row: error.row,
+        field: rowErrorField(t, error),
+        message: rowErrorMessage(t, error),
+      }),
+    ];
+  });
 
 /** "1.2 MB" for the upload's progress line. */
 export const formatBytes = (

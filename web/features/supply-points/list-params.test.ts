@@ -37,6 +37,15 @@ describe('readListParams', () => {
     expect(params).toEqual({});
   });
 
+  it('reads the import a list is filtered by, when it is an id', () => {
+    const importId = '0b8f3a52-6a53-4c4e-9f0e-2d6f0b3c9a11';
+    expect(readListParams(new URLSearchParams(`importId=${importId}&sort=identifier`))).toEqual({
+      importId,
+      sort: 'identifier',
+    });
+    expect(readListParams(new URLSearchParams('importId=latest'))).toEqual({});
+  });
+
   it('ignores blank values', () => {
     expect(readListParams(new URLSearchParams('q=%20%20&supplier='))).toEqual({});
   });
@@ -65,6 +74,12 @@ describe('activeFilters', () => {
   it('counts the search box and each filter, not the sort', () => {
     expect(activeFilters({})).toBe(0);
     expect(activeFilters({ q: 'x', commodity: 'gas', minConsumptionKWh: '1', sort: 'city' })).toBe(3);
+    expect(activeFilters({ importId: '0b8f3a52-6a53-4c4e-9f0e-2d6f0b3c9a11' })).toBe(1);
+  });
+
+  it('clearing the filters also leaves the import', () => {
+    const next = withChanges(new URLSearchParams('importId=0b8f3a52-6a53-4c4e-9f0e-2d6f0b3c9a11'), clearedFilters);
+    expect(Object.fromEntries(next)).toEqual({});
   });
 });
 

@@ -16,6 +16,7 @@ export const filterKeys = [
   'minConsumptionKWh',
   'maxConsumptionKWh',
   'archived',
+  'importId',
 ] as const;
 export type FilterKey = (typeof filterKeys)[number];
 export type ParamKey = FilterKey | 'q' | 'sort';
@@ -25,6 +26,8 @@ const allKeys = ['q', 'sort', ...filterKeys] as const;
 
 /** The API's decimal text: a non-negative number with at most 3 decimals. */
 export const decimalPattern = /^\d{1,15}(\.\d{1,3})?$/;
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const sortValues = new Set<string>(supplyPointSortFields.flatMap((f) => [f, `-${f}`]));
 
@@ -39,6 +42,7 @@ const accepted: Record<(typeof allKeys)[number], (value: string) => boolean> = {
   minConsumptionKWh: (value) => decimalPattern.test(value),
   maxConsumptionKWh: (value) => decimalPattern.test(value),
   archived: (value) => value === 'true' || value === 'all',
+  importId: (value) => uuidPattern.test(value),
 };
 
 /** The list parameters in an address's query string; unknown keys and invalid values are left out. */

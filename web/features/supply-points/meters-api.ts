@@ -1,6 +1,6 @@
-import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, type ItemList } from '../../api/client.js';
-import { fetchSupplyPoint, supplyPointKeys } from './api.js';
+import { supplyPointKeys } from './api.js';
 
 /** A metering device at a supply point (ENERGY-5); a replaced meter keeps its readings and gets `removedOn`. */
 export type Meter = {
@@ -63,6 +63,11 @@ export type Reminder = {
   subjectType: string;
   subjectId: string;
   dueOn: string;
+  /** The meter's supply point, its identifier and the meter's number; null when the subject is not a meter
+   * or is no longer within the user's rights. */
+  supplyPointId: string | null;
+  supplyPointIdentifier: string | null;
+  meterNumber: string | null;
   createdAt: string;
   doneAt: string | null;
 };
@@ -205,36 +210,4 @@ export const useReminderDone = () => {
       await queryClient.invalidateQueries({ queryKey: meterKeys.reminders });
     },
   });
-};
-
-/**
- * What a reminder is about, for its line in the list: the meter (number, supply point) and the supply point's
- * identifier. Loaded only for the reminders shown; a subject no longer visible leaves its fields empty.
- */
-export const useReminderSubjects = (reminders: Reminder[], enabled: boolean) => {
-  const meterIds = reminders.filter((r) => r.subjectType === 'meter').map((r) => r.subjectId);
-  const meters = useQueries({
-    queries: meterIds.map((id) => ({
-      queryKey: meterKeys.detail(id),
-      queryFn: ({ signal }: { signal: AbortSignal }) => fetchMeter(id, signal),
-      enabled,
-      staleTime: 5 * 60_000,
-      retry: false,
-    })),
-  });
-  const meterById = new Map(meters.flatMap((q) => (q.data ? [[q.data.id, q.data] as const] : [])));
-  /** Meters that could not be loaded (removed from the caller's rights meanwhile): nothing to wait for. */
-  const missingMeterIds = new Set(meterIds.filter((_, i) => meters[i]?.isError));
-  const pointIds = [...new Set([...meterById.values()].map((m) => m.supplyPointId))];
-  const points = useQueries({
-    queries: pointIds.map((id) => ({
-      queryKey: supplyPointKeys.detail(id),
-      queryFn: ({ signal }: { signal: AbortSignal }) => fetchSupplyPoint(id, signal),
-      enabled,
-      staleTime: 5 * 60_000,
-      retry: false,
-    })),
-  });
-  const pointById = new Map(points.flatMap((q) => (q.data ? [[q.data.id, q.data] as const] : [])));
-  return { meterById, pointById, missingMeterIds };
 };

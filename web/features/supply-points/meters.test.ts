@@ -14,6 +14,7 @@ import {
   normaliseRegisters,
   readingProblems,
   readingValuesToInput,
+  reminderSubject,
   todayIso,
   validateMeter,
   validateReading,
@@ -103,6 +104,33 @@ describe('verification state', () => {
 
   it('takes today in the local calendar', () => {
     expect(todayIso(new Date(2026, 0, 5, 23, 59))).toBe('2026-01-05');
+  });
+});
+
+describe('reminder subject', () => {
+  const reminder = {
+    subjectType: 'meter',
+    subjectId: 'm-1',
+    supplyPointId: 'sp-1',
+    supplyPointIdentifier: '24ZVS0000000001X',
+    meterNumber: 'EM-42',
+  };
+
+  it('links to the meter on its supply point’s card, with its number and the identifier', () => {
+    expect(reminderSubject(reminder)).toEqual({
+      meterNumber: 'EM-42',
+      identifier: '24ZVS0000000001X',
+      href: '/supply-points/sp-1?tab=meters&meter=m-1',
+      missing: false,
+    });
+  });
+
+  it('shows nothing of a subject outside the user’s rights or of another kind', () => {
+    const gone = { meterNumber: null, identifier: null, href: null, missing: true };
+    expect(
+      reminderSubject({ ...reminder, supplyPointId: null, supplyPointIdentifier: null, meterNumber: null }),
+    ).toEqual(gone);
+    expect(reminderSubject({ ...reminder, subjectType: 'contract' })).toEqual(gone);
   });
 });
 

@@ -5,7 +5,7 @@ import type { FormErrors } from '../../components/form-types.js';
 import { emptyToNull } from '../../components/validation.js';
 import type { Formatters } from '../../i18n/format.js';
 import type { Commodity } from './api.js';
-import type { Meter, MeterInput, Reading, ReadingInput, ReadingSource } from './meters-api.js';
+import type { Meter, MeterInput, Reading, ReadingInput, ReadingSource, Reminder } from './meters-api.js';
 import { parseDecimalInput } from './decimal-input.js';
 
 // ------------------------------------------------------------------------------------------ dates
@@ -44,6 +44,31 @@ export const verificationState = (
   if (days < 0) return { state: 'overdue', days: -days };
   if (days <= warningDays) return { state: 'soon', days };
   return { state: 'ok', days };
+};
+
+export type ReminderSubject = {
+  meterNumber: string | null;
+  identifier: string | null;
+  /** The meter on its supply point's card; null when the subject is not shown. */
+  href: string | null;
+  /** The subject is not a meter, or no longer within the user's rights: nothing more to show. */
+  missing: boolean;
+};
+
+/** What a reminder's line shows of its subject, from the reminder alone (the API sends the meter and point). */
+export const reminderSubject = (
+  reminder: Pick<Reminder, 'subjectType' | 'subjectId' | 'supplyPointId' | 'supplyPointIdentifier' | 'meterNumber'>,
+): ReminderSubject => {
+  if (reminder.subjectType !== 'meter' || reminder.supplyPointId === null) {
+    return { meterNumber: null, identifier: null, href: null, missing: true };
+  }
+  const query = new URLSearchParams({ tab: 'meters', meter: reminder.subjectId });
+  return {
+    meterNumber: reminder.meterNumber,
+    identifier: reminder.supplyPointIdentifier,
+    href: `/supply-points/${reminder.supplyPointId}?${query.toString()}`,
+    missing: false,
+  };
 };
 
 /** Installed (still in place) before removed; among each, the latest installation first, as the API sorts. */

@@ -1,5 +1,5 @@
 import i18next, { type TFunction } from 'i18next';
-import en from '../../i18n/en.json' with { type: 'json' };
+import { en } from '../../i18n/catalogues.js';
 
 /** A real i18next with the English catalogue, so tests read the messages users see. */
 export const englishT = async (): Promise<TFunction> => {

@@ -14,7 +14,15 @@ import { PageError } from '../../../components/Page.js';
 import { useFormat } from '../../../i18n/format.js';
 import { supplyPointKeys } from '../api.js';
 import { useImportState } from '../imports-api.js';
-import { listAfterImport, progressPercent } from '../imports.js';
+import {
+  importedSupplyPointsUrl,
+  importFailureMessage,
+  importFailureRows,
+  progressPercent,
+} from '../imports.js';
+
+/** Row problems a failure lists at most; "Check again" shows every one. */
+const rowsShownAtMost = 3;
 
 type RunStepProps = {
   importId: string;
@@ -67,7 +75,11 @@ export const ImportRunStep = ({
           </Text>
         </Alert>
         <Group gap="sm">
-          <Button component={Link} to={listAfterImport} leftSection={<IconList size={16} aria-hidden />}>
+          <Button
+            component={Link}
+            to={importedSupplyPointsUrl(data.id)}
+            leftSection={<IconList size={16} aria-hidden />}
+          >
             {t('supplyPoints.import.run.showList')}
           </Button>
           <Button
@@ -84,7 +96,10 @@ export const ImportRunStep = ({
       </Stack>
     );
 
-  if (data?.status === 'failed')
+  if (data?.status === 'failed') {
+    const failedRows = data.error ? importFailureRows(t, data.error).slice(0, rowsShownAtMost) : [];
+    // The failure names the first few; the import counts every problem of its rows.
+    const moreRows = failedRows.length > 0 ? Math.max(0, data.errorCount - failedRows.length) : 0;
     return (
       <Stack gap="md" maw={720}>
         <Alert
@@ -95,9 +110,21 @@ export const ImportRunStep = ({
         >
           <Text size="sm">{t('supplyPoints.import.run.failedText')}</Text>
           {data.error && (
-            <Text size="xs" c="dimmed" mt={6}>
-              {t('supplyPoints.import.run.reason', { reason: data.error })}
-            </Text>
+            <>
+              <Text size="sm" mt={6}>
+                {importFailureMessage(t, data.error, data)}
+              </Text>
+              {failedRows.map((line, index) => (
+                <Text key={index} size="xs" c="dimmed" mt={4}>
+                  {line}
+                </Text>
+              ))}
+              {moreRows > 0 && (
+                <Text size="xs" c="dimmed" mt={4}>
+                  {t('supplyPoints.import.run.failedMoreRows', { count: moreRows })}
+                </Text>
+              )}
+            </>
           )}
         </Alert>
         <Group gap="sm">
@@ -114,6 +141,7 @@ export const ImportRunStep = ({
         </Group>
       </Stack>
     );
+  }
 
   const percent = data ? progressPercent(data) : 0;
   const writing = data?.phase === 'writing';

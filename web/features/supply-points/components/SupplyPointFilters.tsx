@@ -1,4 +1,4 @@
-import { Button, Group, Input, Select, Text, TextInput, type TextInputProps } from '@mantine/core';
+import { Button, Group, Input, Pill, Select, Text, TextInput, type TextInputProps } from '@mantine/core';
 import { useDebouncedValue, useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { IconAdjustmentsHorizontal, IconFilterOff, IconSearch } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
@@ -183,6 +183,23 @@ export const SupplyPointFilters = ({
           t('supplyPoints.list.archivedNone'),
           170,
         )}
+      {params.importId && (
+        <Pill
+          size="lg"
+          withRemoveButton
+          onRemove={() => onChange({ importId: null })}
+          // Pill hides its remove button from keyboards and screen readers (made for PillsInput): not here.
+          removeButtonProps={{
+            'aria-label': t('supplyPoints.list.importFilterRemove'),
+            'aria-hidden': false,
+            tabIndex: 0,
+          }}
+          title={t('supplyPoints.list.importFilterHint')}
+          mt={isPhone ? 0 : 29}
+        >
+          {t('supplyPoints.list.importFilter')}
+        </Pill>
+      )}
       {activeFilterCount > 0 && (
         <Button
           variant="subtle"

@@ -5,6 +5,7 @@ import { useCodeLabel } from '../../code-lists/api.js';
 import type { SupplyPoint } from '../api.js';
 import { formatQuantity } from '../display.js';
 import { schemeName } from '../supply-point-form.js';
+import { SupplyPointMap } from '../SupplyPointMap.js';
 import { Field, Section } from './Fields.js';
 import { AddressStatusBadge, CommodityLabel, SupplyPointStatusBadge } from './SupplyPointBadges.js';
 
@@ -42,18 +43,21 @@ export const SupplyPointOverview = ({ supplyPoint: point }: { supplyPoint: Suppl
         <Field label={t('supplyPoints.fields.country')}>{format.country(point.country)}</Field>
       </Section>
 
-      <Section title={t('supplyPoints.form.sections.address')}>
-        <Field label={t('supplyPoints.fields.street')}>{address.street}</Field>
-        <Field label={t('supplyPoints.fields.city')}>
-          {[address.postalCode, address.city].filter(Boolean).join(' ')}
-        </Field>
-        <Field label={t('supplyPoints.fields.addressCountry')}>
-          <Group gap="xs" component="span">
-            {format.country(address.country)}
-            <AddressStatusBadge status={point.addressStatus} />
-          </Group>
-        </Field>
-      </Section>
+      <Stack gap="sm">
+        <Section title={t('supplyPoints.form.sections.address')}>
+          <Field label={t('supplyPoints.fields.street')}>{address.street}</Field>
+          <Field label={t('supplyPoints.fields.city')}>
+            {[address.postalCode, address.city].filter(Boolean).join(' ')}
+          </Field>
+          <Field label={t('supplyPoints.fields.addressCountry')}>
+            <Group gap="xs" component="span">
+              {format.country(address.country)}
+              <AddressStatusBadge status={point.addressStatus} />
+            </Group>
+          </Field>
+        </Section>
+        <SupplyPointMap supplyPoint={point} />
+      </Stack>
 
       <Section title={t('supplyPoints.form.sections.consumption')}>
         <Field label={t('supplyPoints.fields.annualConsumption')}>

@@ -1,0 +1,2 @@
+CREATE INDEX "supply_points_commodity_territory_code_identifier_index" ON "supply_points" USING btree ("commodity","territory_code","identifier");--> statement-breakpoint
+CREATE INDEX "supply_points_commodity_identifier_index" ON "supply_points" USING btree ("commodity","identifier");

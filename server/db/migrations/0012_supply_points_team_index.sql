@@ -1,0 +1,2 @@
+DROP INDEX "supply_points_client_team_id_identifier_id_index";--> statement-breakpoint
+CREATE INDEX "supply_points_owner_id_client_team_id_identifier_id_index" ON "supply_points" USING btree ("owner_id","client_team_id","identifier","id");

@@ -1,0 +1,117 @@
+import { Button, Center, EmptyState, Group, Menu, Paper, Text } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { IconChecklist, IconChevronDown, IconDownload, IconFileSpreadsheet, IconFileTypeCsv, IconPlus } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { PageError, PageHeader, PageLoader } from '../../components/Page.js';
+import { useCan } from '../auth/api.js';
+import { ActivityForm } from './ActivityForm.js';
+import { activityExportUrl, useActivityList, type ActivityListParams } from './api.js';
+import { ActivityFilters } from './components/ActivityFilters.js';
+import { useActivitySteps } from './components/ActivitySteps.js';
+import { ActivityTable, nextSort } from './components/ActivityTable.js';
+import { useActivityListParams } from './list-params.js';
+
+const ExportMenu = ({ params }: { params: ActivityListParams }) => {
+  const { t } = useTranslation();
+  return (
+    <Menu position="bottom-end" withinPortal>
+      <Menu.Target>
+        <Button variant="default" leftSection={<IconDownload size={16} aria-hidden />} rightSection={<IconChevronDown size={14} aria-hidden />}>
+          {t('activities.list.export')}
+        </Button>
+      </Menu.Target>
+      <Menu.Dropdown>
+        <Menu.Item component="a" href={activityExportUrl(params, 'xlsx')} download leftSection={<IconFileSpreadsheet size={16} aria-hidden />}>
+          {t('activities.list.exportXlsx')}
+        </Menu.Item>
+        <Menu.Item component="a" href={activityExportUrl(params, 'csv')} download leftSection={<IconFileTypeCsv size={16} aria-hidden />}>
+          {t('activities.list.exportCsv')}
+        </Menu.Item>
+      </Menu.Dropdown>
+    </Menu>
+  );
+};
+
+/** Every activity the user may see: search, filters, sorting and cursor paging, with export of the same rows. */
+export const ActivityListPage = () => {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const can = useCan();
+  const { address, params, update, clearFilters, activeFilterCount } = useActivityListParams();
+  const list = useActivityList(params);
+  const steps = useActivitySteps();
+  const [creating, { open: openCreate, close: closeCreate }] = useDisclosure(false);
+  const activities = list.data?.pages.flatMap((page) => page.items) ?? [];
+  const canWrite = can('sales.write');
+
+  return (
+    <>
+      <PageHeader
+        title={t('activities.title')}
+        actions={
+          <>
+            {can('sales.export') && <ExportMenu params={params} />}
+            {canWrite && (
+              <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={openCreate}>
+                {t('activities.list.create')}
+              </Button>
+            )}
+          </>
+        }
+      />
+      <ActivityFilters address={address} onChange={update} onClear={clearFilters} activeFilterCount={activeFilterCount} />
+      <Paper withBorder radius="md" p={0}>
+        {list.isPending ? (
+          <PageLoader />
+        ) : list.isError ? (
+          <Center p="md">
+            <PageError error={list.error} onRetry={() => void list.refetch()} />
+          </Center>
+        ) : activities.length === 0 ? (
+          <EmptyState
+            py="xl"
+            icon={<IconChecklist size={28} aria-hidden />}
+            title={activeFilterCount > 0 ? t('activities.list.emptyFiltered') : t('activities.list.empty')}
+            description={activeFilterCount > 0 ? t('activities.list.emptyFilteredHint') : t('activities.list.emptyHint')}
+          >
+            <EmptyState.Actions>
+              {activeFilterCount > 0 ? (
+                <Button variant="light" onClick={clearFilters}>
+                  {t('activities.list.clearFilters')}
+                </Button>
+              ) : (
+                canWrite && (
+                  <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={openCreate}>
+                    {t('activities.list.create')}
+                  </Button>
+                )
+              )}
+            </EmptyState.Actions>
+          </EmptyState>
+        ) : (
+          <ActivityTable
+            activities={activities}
+            sort={params.sort}
+            onSort={(field) => update({ sort: nextSort(params.sort, field) })}
+            onStep={canWrite ? steps.start : undefined}
+          />
+        )}
+      </Paper>
+      {activities.length > 0 && (
+        <Group justify="space-between" mt="md">
+          <Text size="sm" c="dimmed" aria-live="polite">
+            {list.hasNextPage ? t('activities.list.shownMore', { count: activities.length }) : t('activities.list.shown', { count: activities.length })}
+          </Text>
+          {list.hasNextPage && (
+            <Button variant="default" onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>
+              {t('activities.list.loadMore')}
+            </Button>
+          )}
+        </Group>
+      )}
+      {steps.dialog}
+      <ActivityForm opened={creating} onClose={closeCreate} onSaved={(activity) => void navigate(`/activities/${activity.id}`)} />
+    </>
+  );
+};

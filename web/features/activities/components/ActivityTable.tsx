@@ -1,0 +1,126 @@
+import { ActionIcon, Anchor, Group, Menu, Table, Text, UnstyledButton } from '@mantine/core';
+import { IconArrowDown, IconArrowUp, IconCheck, IconDots, IconSelector } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import { useFormat } from '../../../i18n/format.js';
+import type { ActivityItem, ActivitySortField } from '../api.js';
+import { DueText, KindLabel, LinksCell, StatusBadge } from './display.js';
+
+type SortState = { field: string; direction: 'asc' | 'desc' };
+
+export const parseSort = (sort: string | undefined): SortState =>
+  sort ? { field: sort.replace(/^-/, ''), direction: sort.startsWith('-') ? 'desc' : 'asc' } : { field: 'dueAt', direction: 'asc' };
+
+/** Clicking the sorted column flips its direction; another column starts ascending. */
+export const nextSort = (current: string | undefined, field: ActivitySortField): string => {
+  const state = parseSort(current);
+  return state.field === field && state.direction === 'asc' ? `-${field}` : field;
+};
+
+const SortableTh = ({ field, sort, onSort, children }: { field: ActivitySortField; sort: SortState; onSort: (field: ActivitySortField) => void; children: ReactNode }) => {
+  const active = sort.field === field;
+  const Icon = !active ? IconSelector : sort.direction === 'asc' ? IconArrowUp : IconArrowDown;
+  return (
+    <Table.Th aria-sort={active ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'}>
+      <UnstyledButton onClick={() => onSort(field)} fw={600} fz="sm">
+        <Group gap={4} wrap="nowrap">
+          {children}
+          <Icon size={14} aria-hidden style={{ opacity: active ? 1 : 0.4 }} />
+        </Group>
+      </UnstyledButton>
+    </Table.Th>
+  );
+};
+
+type ActivityTableProps = {
+  activities: ActivityItem[];
+  sort: string | undefined;
+  onSort: (field: ActivitySortField) => void;
+  /** Offered on open activities the user may change. */
+  onStep?: ((step: 'complete' | 'cancel' | 'archive', activity: ActivityItem) => void) | undefined;
+};
+
+export const ActivityTable = ({ activities, sort, onSort, onStep }: ActivityTableProps) => {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const navigate = useNavigate();
+  const state = parseSort(sort);
+  const th = (field: ActivitySortField, label: string) => (
+    <SortableTh field={field} sort={state} onSort={onSort}>
+      {label}
+    </SortableTh>
+  );
+
+  return (
+    <Table.ScrollContainer minWidth={900}>
+      <Table highlightOnHover striped="even" aria-label={t('activities.list.tableLabel')}>
+        <Table.Thead>
+          <Table.Tr>
+            {th('kind', t('activities.fields.kind'))}
+            {th('subject', t('activities.fields.subject'))}
+            {th('startAt', t('activities.fields.startAt'))}
+            {th('dueAt', t('activities.fields.dueAt'))}
+            {th('status', t('activities.fields.status'))}
+            <Table.Th>{t('activities.fields.responsibleUser')}</Table.Th>
+            <Table.Th>{t('activities.list.links')}</Table.Th>
+            {onStep && <Table.Th aria-label={t('activities.list.actions')} />}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {activities.map((activity) => (
+            <Table.Tr key={activity.id} onClick={() => void navigate(`/activities/${activity.id}`)} style={{ cursor: 'pointer' }}>
+              <Table.Td>
+                <KindLabel kind={activity.kind} />
+              </Table.Td>
+              <Table.Td>
+                <Anchor component={Link} to={`/activities/${activity.id}`} fw={500} onClick={(event) => event.stopPropagation()}>
+                  {activity.subject}
+                </Anchor>
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm">{format.dateTime(activity.startAt)}</Text>
+              </Table.Td>
+              <Table.Td>
+                <DueText activity={activity} />
+              </Table.Td>
+              <Table.Td>
+                <StatusBadge status={activity.status} overdue={activity.isOverdue} />
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm">{activity.responsibleUser?.name ?? '—'}</Text>
+              </Table.Td>
+              <Table.Td>
+                <LinksCell activity={activity} />
+              </Table.Td>
+              {onStep && (
+                <Table.Td onClick={(event) => event.stopPropagation()}>
+                  {activity.status === 'open' && !activity.archivedAt ? (
+                    <Group gap={4} wrap="nowrap">
+                      <ActionIcon variant="light" color="teal" aria-label={t('activities.myDay.complete', { subject: activity.subject })} onClick={() => onStep('complete', activity)}>
+                        <IconCheck size={16} />
+                      </ActionIcon>
+                      <Menu position="bottom-end" withinPortal>
+                        <Menu.Target>
+                          <ActionIcon variant="subtle" color="gray" aria-label={t('activities.list.actions')}>
+                            <IconDots size={16} />
+                          </ActionIcon>
+                        </Menu.Target>
+                        <Menu.Dropdown>
+                          <Menu.Item onClick={() => onStep('cancel', activity)}>{t('activities.actions.cancel')}</Menu.Item>
+                          <Menu.Item color="red" onClick={() => onStep('archive', activity)}>
+                            {t('activities.actions.archive')}
+                          </Menu.Item>
+                        </Menu.Dropdown>
+                      </Menu>
+                    </Group>
+                  ) : null}
+                </Table.Td>
+              )}
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+};

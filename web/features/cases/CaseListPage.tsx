@@ -1,0 +1,121 @@
+import { Button, Center, EmptyState, Group, Menu, Paper, Text } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import {
+  IconBriefcase,
+  IconChevronDown,
+  IconDownload,
+  IconFileSpreadsheet,
+  IconFileTypeCsv,
+  IconLayoutKanban,
+  IconPlus,
+} from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import { PageError, PageHeader, PageLoader } from '../../components/Page.js';
+import { useCan } from '../auth/api.js';
+import { caseExportUrl, useCaseList, type CaseListParams } from './api.js';
+import { CaseForm } from './CaseForm.js';
+import { CaseFilters } from './components/CaseFilters.js';
+import { CaseTable, nextSort } from './components/CaseTable.js';
+import { useCaseListParams } from './list-params.js';
+
+const ExportMenu = ({ params }: { params: CaseListParams }) => {
+  const { t } = useTranslation();
+  return (
+    <Menu position="bottom-end" withinPortal>
+      <Menu.Target>
+        <Button variant="default" leftSection={<IconDownload size={16} aria-hidden />} rightSection={<IconChevronDown size={14} aria-hidden />}>
+          {t('cases.list.export')}
+        </Button>
+      </Menu.Target>
+      <Menu.Dropdown>
+        <Menu.Item component="a" href={caseExportUrl(params, 'xlsx')} download leftSection={<IconFileSpreadsheet size={16} aria-hidden />}>
+          {t('cases.list.exportXlsx')}
+        </Menu.Item>
+        <Menu.Item component="a" href={caseExportUrl(params, 'csv')} download leftSection={<IconFileTypeCsv size={16} aria-hidden />}>
+          {t('cases.list.exportCsv')}
+        </Menu.Item>
+      </Menu.Dropdown>
+    </Menu>
+  );
+};
+
+/** The case list: server-side search, filters, sorting (also by last and next activity) and paging, with export. */
+export const CaseListPage = () => {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const can = useCan();
+  const { params, update, clearFilters, activeFilterCount } = useCaseListParams();
+  const list = useCaseList(params);
+  const [creating, { open: openCreate, close: closeCreate }] = useDisclosure(false);
+  const cases = list.data?.pages.flatMap((page) => page.items) ?? [];
+  const canWrite = can('sales.write');
+  const filtered = activeFilterCount > 0;
+
+  return (
+    <>
+      <PageHeader
+        title={t('cases.title')}
+        actions={
+          <>
+            <Button component={Link} to="/sales-board" variant="default" leftSection={<IconLayoutKanban size={16} aria-hidden />}>
+              {t('cases.board.open')}
+            </Button>
+            {can('sales.export') && <ExportMenu params={params} />}
+            {canWrite && (
+              <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={openCreate}>
+                {t('cases.list.create')}
+              </Button>
+            )}
+          </>
+        }
+      />
+      <CaseFilters params={params} onChange={update} onClear={clearFilters} activeFilterCount={activeFilterCount} />
+      <Paper withBorder radius="md" p={0}>
+        {list.isPending ? (
+          <PageLoader />
+        ) : list.isError ? (
+          <Center p="md">
+            <PageError error={list.error} onRetry={() => void list.refetch()} />
+          </Center>
+        ) : cases.length === 0 ? (
+          <EmptyState
+            py="xl"
+            icon={<IconBriefcase size={28} aria-hidden />}
+            title={filtered ? t('cases.list.emptyFiltered') : t('cases.list.empty')}
+            description={filtered ? t('cases.list.emptyFilteredHint') : t('cases.list.emptyHint')}
+          >
+            <EmptyState.Actions>
+              {filtered ? (
+                <Button variant="light" onClick={clearFilters}>
+                  {t('cases.list.clearFilters')}
+                </Button>
+              ) : (
+                canWrite && (
+                  <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={openCreate}>
+                    {t('cases.list.create')}
+                  </Button>
+                )
+              )}
+            </EmptyState.Actions>
+          </EmptyState>
+        ) : (
+          <CaseTable cases={cases} sort={params.sort} onSort={(field) => update({ sort: nextSort(params.sort, field) })} />
+        )}
+      </Paper>
+      {cases.length > 0 && (
+        <Group justify="space-between" mt="md">
+          <Text size="sm" c="dimmed" aria-live="polite">
+            {list.hasNextPage ? t('cases.list.shownMore', { count: cases.length }) : t('cases.list.shown', { count: cases.length })}
+          </Text>
+          {list.hasNextPage && (
+            <Button variant="default" onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>
+              {t('cases.list.loadMore')}
+            </Button>
+          )}
+        </Group>
+      )}
+      <CaseForm opened={creating} onClose={closeCreate} onSaved={(saved) => void navigate(`/cases/${saved.id}`)} />
+    </>
+  );
+};

@@ -1,0 +1,58 @@
+import { useCallback, useMemo } from 'react';
+import { useSearchParams } from 'react-router';
+import type { CaseListParams } from './api.js';
+
+export const filterKeys = [
+  'state',
+  'outcome',
+  'commodity',
+  'type',
+  'processTemplateId',
+  'stageId',
+  'responsibleUserId',
+  'territoryCode',
+  'archived',
+] as const;
+export type FilterKey = (typeof filterKeys)[number];
+
+const allKeys = ['q', 'sort', ...filterKeys] as const;
+
+/** Reads the list's parameters from an address query; unknown keys are ignored. */
+export const readCaseListParams = (search: URLSearchParams): CaseListParams => {
+  const result: Record<string, string> = {};
+  for (const key of allKeys) {
+    const value = search.get(key);
+    if (value) result[key] = value;
+  }
+  return result as CaseListParams;
+};
+
+/** Applies changes to an address query: empty values are removed; a new process clears the stage filter. */
+export const applyCaseListChanges = (
+  previous: URLSearchParams,
+  changes: Partial<Record<(typeof allKeys)[number], string | null>>,
+): URLSearchParams => {
+  const next = new URLSearchParams(previous);
+  for (const [key, value] of Object.entries(changes)) {
+    if (value) next.set(key, value);
+    else next.delete(key);
+  }
+  if ('processTemplateId' in changes && !('stageId' in changes)) next.delete('stageId');
+  return next;
+};
+
+/** The list's search, filters and sort live in the address, so a filtered list can be shared and restored. */
+export const useCaseListParams = () => {
+  const [search, setSearch] = useSearchParams();
+  const params = useMemo(() => readCaseListParams(search), [search]);
+  const update = useCallback(
+    (changes: Partial<Record<(typeof allKeys)[number], string | null>>) =>
+      setSearch((previous) => applyCaseListChanges(previous, changes), { replace: true }),
+    [setSearch],
+  );
+  const clearFilters = useCallback(() => {
+    update(Object.fromEntries([...filterKeys, 'q'].map((key) => [key, null])));
+  }, [update]);
+  const activeFilterCount = filterKeys.filter((key) => params[key]).length + (params.q ? 1 : 0);
+  return { params, update, clearFilters, activeFilterCount };
+};

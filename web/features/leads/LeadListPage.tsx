@@ -1,0 +1,193 @@
+import { Button, Center, EmptyState, Group, Menu, Paper, Text } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import {
+  IconChevronDown,
+  IconDownload,
+  IconFileImport,
+  IconFileSpreadsheet,
+  IconFileTypeCsv,
+  IconPlus,
+  IconTargetArrow,
+} from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import { PageError, PageHeader, PageLoader } from '../../components/Page.js';
+import { useCan } from '../auth/api.js';
+import { leadExportUrl, useLeadList, type LeadListParams } from './api.js';
+import { LeadFilters } from './components/LeadFilters.js';
+import { LeadTable } from './components/LeadTable.js';
+import { nextSort } from './display.js';
+import { LeadForm } from './LeadForm.js';
+import { useLeadListParams } from './list-params.js';
+
+const ExportMenu = ({ params }: { params: LeadListParams }) => {
+  const { t } = useTranslation();
+  return (
+    <Menu position="bottom-end" withinPortal>
+      <Menu.Target>
+        <Button
+          variant="default"
+          leftSection={<IconDownload size={16} aria-hidden />}
+          rightSection={<IconChevronDown size={14} aria-hidden />}
+        >
+          {t('leads.list.export')}
+        </Button>
+      </Menu.Target>
+      <Menu.Dropdown>
+        <Menu.Item
+          component="a"
+          href={leadExportUrl(params, 'xlsx')}
+          download
+          leftSection={<IconFileSpreadsheet size={16} aria-hidden />}
+        >
+          {t('leads.list.exportXlsx')}
+        </Menu.Item>
+        <Menu.Item
+          component="a"
+          href={leadExportUrl(params, 'csv')}
+          download
+          leftSection={<IconFileTypeCsv size={16} aria-hidden />}
+        >
+          {t('leads.list.exportCsv')}
+        </Menu.Item>
+      </Menu.Dropdown>
+    </Menu>
+  );
+};
+
+const EmptyLeads = ({
+  filtered,
+  onClear,
+  onCreate,
+}: {
+  filtered: boolean;
+  onClear: () => void;
+  onCreate: (() => void) | null;
+}) => {
+  const { t } = useTranslation();
+  return (
+    <EmptyState
+      py="xl"
+      icon={<IconTargetArrow size={28} aria-hidden />}
+      title={filtered ? t('leads.list.emptyFiltered') : t('leads.list.empty')}
+      description={filtered ? t('leads.list.emptyFilteredHint') : t('leads.list.emptyHint')}
+    >
+      <EmptyState.Actions>
+        {filtered ? (
+          <Button variant="light" onClick={onClear}>
+            {t('leads.list.clearFilters')}
+          </Button>
+        ) : (
+          onCreate && (
+            <>
+              <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={onCreate}>
+                {t('leads.list.create')}
+              </Button>
+              <Button
+                variant="default"
+                component={Link}
+                to="/leads/import"
+                leftSection={<IconFileImport size={16} aria-hidden />}
+              >
+                {t('leads.list.import')}
+              </Button>
+            </>
+          )
+        )}
+      </EmptyState.Actions>
+    </EmptyState>
+  );
+};
+
+/** The lead list (SALES-1): server-side search, filters, sorting by last and next activity, export and import. */
+export const LeadListPage = () => {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const can = useCan();
+  const { params, update, clearFilters, activeFilterCount } = useLeadListParams();
+  const list = useLeadList(params);
+  const [creating, { open: openCreate, close: closeCreate }] = useDisclosure(false);
+  const leads = list.data?.pages.flatMap((page) => page.items) ?? [];
+  const canWrite = can('sales.write');
+
+  return (
+    <>
+      <PageHeader
+        title={t('leads.title')}
+        description={params.importId ? t('leads.list.ofImport') : undefined}
+        actions={
+          <>
+            {can('sales.export') && <ExportMenu params={params} />}
+            {canWrite && (
+              <Button
+                variant="default"
+                component={Link}
+                to="/leads/import"
+                leftSection={<IconFileImport size={16} aria-hidden />}
+              >
+                {t('leads.list.import')}
+              </Button>
+            )}
+            {canWrite && (
+              <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={openCreate}>
+                {t('leads.list.create')}
+              </Button>
+            )}
+          </>
+        }
+      />
+      <LeadFilters
+        params={params}
+        onChange={update}
+        onClear={clearFilters}
+        activeFilterCount={activeFilterCount}
+      />
+      <Paper withBorder radius="md" p={0}>
+        {list.isPending ? (
+          <PageLoader />
+        ) : list.isError ? (
+          <Center p="md">
+            <PageError error={list.error} onRetry={() => void list.refetch()} />
+          </Center>
+        ) : leads.length === 0 ? (
+          <EmptyLeads
+            filtered={activeFilterCount > 0}
+            onClear={clearFilters}
+            onCreate={canWrite ? openCreate : null}
+          />
+        ) : (
+          <LeadTable
+            leads={leads}
+            sort={params.sort}
+            onSort={(field) => update({ sort: nextSort(params.sort, field) })}
+          />
+        )}
+      </Paper>
+      {leads.length > 0 && (
+        <Group justify="space-between" mt="md">
+          <Text size="sm" c="dimmed" aria-live="polite">
+            {list.hasNextPage
+              ? t('leads.list.shownMore', { count: leads.length })
+              : t('leads.list.shown', { count: leads.length })}
+          </Text>
+          {list.hasNextPage && (
+            <Button
+              variant="default"
+              onClick={() => void list.fetchNextPage()}
+              loading={list.isFetchingNextPage}
+            >
+              {t('leads.list.loadMore')}
+            </Button>
+          )}
+        </Group>
+      )}
+      <LeadForm
+        opened={creating}
+        onClose={closeCreate}
+        onCreated={(lead) =>
+          void navigate(`/leads/${lead.id}${lead.duplicates.length > 0 ? '?tab=duplicates' : ''}`)
+        }
+      />
+    </>
+  );
+};

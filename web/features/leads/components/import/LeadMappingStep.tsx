@@ -1,0 +1,182 @@
+import { Alert, Autocomplete, Badge, Button, Group, Paper, Select, Stack, Table, Text } from '@mantine/core';
+import { IconAlertTriangle, IconArrowLeft, IconListCheck } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { isApiError } from '../../../../api/client.js';
+import { ruleMessage } from '../../../../components/errors.js';
+import { FormAlert } from '../../../../components/FormAlert.js';
+import { useValidateLeadImport, type LeadUploadAnswer, type LeadValidateAnswer } from '../../import-api.js';
+import {
+  columnSamples,
+  mappingForSource,
+  mappingToBody,
+  missingRequired,
+  savedMappingOf,
+  type Mapping,
+} from '../../imports.js';
+
+type MappingStepProps = {
+  upload: LeadUploadAnswer;
+  source: string;
+  mapping: Mapping;
+  onChange: (source: string, mapping: Mapping) => void;
+  onValidated: (answer: LeadValidateAnswer) => void;
+  onBack: () => void;
+};
+
+/**
+ * Step 2: where the leads come from (a lead platform such as Reinet) and which column fills which field. The
+ * mapping last used for the source fills the table as soon as the source is chosen; checking the rows saves it.
+ */
+export const LeadMappingStep = ({
+  upload,
+  source,
+  mapping,
+  onChange,
+  onValidated,
+  onBack,
+}: MappingStepProps) => {
+  const { t } = useTranslation();
+  const validate = useValidateLeadImport(upload.id);
+  const [showMissing, setShowMissing] = useState(false);
+  const [prefilledFrom, setPrefilledFrom] = useState<string | null>(null);
+  const missing = missingRequired(upload.fields, mapping);
+  const headerOptions = upload.headers.map((header) => ({ value: header, label: header }));
+  const sourceMissing = showMissing && !source.trim();
+  const serverProblems = new Map(
+    (isApiError(validate.error) ? validate.error.errors : []).flatMap((p) => {
+      const match = /^mapping\.(\w+)$/.exec(p.path);
+      return match ? [[match[1]!, p.code] as const] : [];
+    }),
+  );
+
+  const chooseSource = (value: string) => {
+    const saved = savedMappingOf(upload.savedMappings, value);
+    if (saved) {
+      onChange(value, mappingForSource(upload, value));
+      setPrefilledFrom(saved.source);
+    } else {
+      onChange(value, mapping);
+      setPrefilledFrom(null);
+    }
+  };
+
+  const check = () => {
+    setShowMissing(true);
+    if (missing.length > 0 || !source.trim()) return;
+    validate.mutate({ source: source.trim(), mapping: mappingToBody(mapping) }, { onSuccess: onValidated });
+  };
+
+  return (
+    <Stack gap="lg">
+      <Text size="sm">
+        {t('leads.import.mapping.intro', {
+          fileName: upload.fileName,
+          count: upload.total,
+          columns: upload.headers.length,
+        })}
+      </Text>
+      <Autocomplete
+        label={t('leads.import.mapping.source')}
+        description={t('leads.import.mapping.sourceHint')}
+        placeholder="Reinet"
+        data={upload.savedMappings.map((m) => m.source)}
+        value={source}
+        onChange={chooseSource}
+        required
+        maw={360}
+        error={sourceMissing ? t('validation.required') : undefined}
+        maxLength={60}
+      />
+      {prefilledFrom && (
+        <Alert color="blue" variant="light">
+          {t('leads.import.mapping.prefilled', { source: prefilledFrom })}
+        </Alert>
+      )}
+      {validate.error && serverProblems.size === 0 ? <FormAlert error={validate.error} /> : null}
+      <Paper withBorder radius="md" p={0}>
+        <Table.ScrollContainer minWidth={640}>
+          <Table verticalSpacing={6} aria-label={t('leads.import.mapping.tableLabel')}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th w="28%">{t('leads.import.mapping.field')}</Table.Th>
+                <Table.Th w="32%">{t('leads.import.mapping.column')}</Table.Th>
+                <Table.Th>{t('leads.import.mapping.samples')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {upload.fields.map(({ field, required }) => {
+                const header = mapping[field];
+                const samples = columnSamples(upload.headers, upload.sampleRows, header);
+                const label = t(`leads.import.fields.${field}`);
+                const serverCode = serverProblems.get(field);
+                const error =
+                  showMissing && required && !header
+                    ? t('leads.import.mapping.requiredColumn')
+                    : serverCode
+                      ? ruleMessage(t, serverCode)
+                      : undefined;
+                return (
+                  <Table.Tr key={field}>
+                    <Table.Td>
+                      <Group gap={6} wrap="nowrap">
+                        <Text size="sm" fw={required ? 600 : 400}>
+                          {label}
+                        </Text>
+                        {required && (
+                          <Badge size="xs" variant="light" color="red">
+                            {t('leads.import.mapping.required')}
+                          </Badge>
+                        )}
+                      </Group>
+                    </Table.Td>
+                    <Table.Td>
+                      <Select
+                        aria-label={t('leads.import.mapping.columnFor', { field: label })}
+                        placeholder={t('leads.import.mapping.notImported')}
+                        data={headerOptions}
+                        value={header}
+                        onChange={(value) => onChange(source, { ...mapping, [field]: value })}
+                        clearable
+                        searchable
+                        size="xs"
+                        error={error}
+                      />
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="xs" c="dimmed" ff="monospace" lineClamp={1}>
+                        {samples.join(' · ')}
+                      </Text>
+                    </Table.Td>
+                  </Table.Tr>
+                );
+              })}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      </Paper>
+      <Text size="xs" c="dimmed">
+        {t('leads.import.mapping.attributesHint')}
+      </Text>
+      {showMissing && missing.length > 0 && (
+        <Alert color="orange" icon={<IconAlertTriangle size={18} />}>
+          {t('leads.import.mapping.missing', {
+            fields: missing.map((f) => t(`leads.import.fields.${f}`)).join(', '),
+          })}
+        </Alert>
+      )}
+      <Group justify="space-between">
+        <Button variant="default" leftSection={<IconArrowLeft size={16} aria-hidden />} onClick={onBack}>
+          {t('leads.import.otherFile')}
+        </Button>
+        <Button
+          leftSection={<IconListCheck size={16} aria-hidden />}
+          onClick={check}
+          loading={validate.isPending}
+        >
+          {t('leads.import.mapping.check', { count: upload.total })}
+        </Button>
+      </Group>
+    </Stack>
+  );
+};

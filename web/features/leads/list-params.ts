@@ -1,0 +1,58 @@
+import { useCallback, useMemo } from 'react';
+import { useSearchParams } from 'react-router';
+import type { LeadListParams } from './api.js';
+
+export const filterKeys = [
+  'status',
+  'source',
+  'industry',
+  'responsibleUserId',
+  'priority',
+  'territoryCode',
+  'commodity',
+  'importId',
+  'archived',
+] as const;
+export type FilterKey = (typeof filterKeys)[number];
+
+const allKeys = ['q', 'sort', ...filterKeys] as const;
+export type ParamKey = (typeof allKeys)[number];
+
+/** The list's search, filters and sort live in the address, so a filtered list can be shared and restored. */
+export const useLeadListParams = () => {
+  const [search, setSearch] = useSearchParams();
+
+  const params = useMemo<LeadListParams>(() => {
+    const result: Record<string, string> = {};
+    for (const key of allKeys) {
+      const value = search.get(key);
+      if (value) result[key] = value;
+    }
+    return result as LeadListParams;
+  }, [search]);
+
+  const update = useCallback(
+    (changes: Partial<Record<ParamKey, string | null>>) => {
+      setSearch(
+        (previous) => {
+          const next = new URLSearchParams(previous);
+          for (const [key, value] of Object.entries(changes)) {
+            if (value) next.set(key, value);
+            else next.delete(key);
+          }
+          return next;
+        },
+        { replace: true },
+      );
+    },
+    [setSearch],
+  );
+
+  const clearFilters = useCallback(() => {
+    update(Object.fromEntries([...filterKeys, 'q'].map((key) => [key, null])));
+  }, [update]);
+
+  const activeFilterCount = filterKeys.filter((key) => params[key]).length + (params.q ? 1 : 0);
+
+  return { params, update, clearFilters, activeFilterCount };
+};
