@@ -119,14 +119,14 @@ export const resolveResponsible = async (
 
 /**
  * Checks the links an activity is given and returns the owner company of the first linked record. Clients are
- * checked through the clients service for everyone. Cases and leads are checked for a signed-in caller acting
- * on their own (an HTTP request); a system actor or another module's use case (inside its transaction) has
- * already read the case or lead it passes.
+ * checked through the clients service for everyone, cases and leads for every signed-in caller, also inside a
+ * transaction (every HTTP write runs in one, so skipping there let a user link another team's case). A system
+ * actor's job has already read the case or lead it passes.
  */
 export const checkLinks = async (ctx: ServiceContext, links: LinkIds): Promise<string | null> => {
   const owners: string[] = [];
   if (links.clientId) owners.push((await readLink(ctx, 'client', links.clientId)).ownerId);
-  const mustCheck = ctx.actor.kind === 'user' && !ctx.inTransaction;
+  const mustCheck = ctx.actor.kind === 'user';
   for (const kind of ['case', 'lead'] as const) {
     const id = kind === 'case' ? links.caseId : links.leadId;
     if (!id) continue;

@@ -69,6 +69,25 @@ describe('creating an activity', () => {
     expect((await sales.get(`/api/v1/activities?q=${encodeURIComponent(body.subject)}`)).body.items).toHaveLength(0);
   });
 
+  it('refuses a link to another team’s case or lead with 404 naming the field, writing nothing (also for events)', async () => {
+    const client = (await sales2.post('/api/v1/clients', companyBody())).body;
+    const foreignCase = (await sales2.post('/api/v1/cases', { clientId: client.id, name: 'Cudzí prípad', type: 'acquisition', commodity: 'gas' })).body;
+    const foreignLead = (await sales2.post('/api/v1/leads', { name: 'Cudzí lead s.r.o.', country: 'SK' })).body;
+    expect(foreignCase.id).toBeDefined();
+    expect(foreignLead.id).toBeDefined();
+    for (const [path, link] of [['caseId', { caseId: foreignCase.id }], ['leadId', { leadId: foreignLead.id }], ['caseId', { caseId: randomUUID() }]] as const) {
+      const body = activityBody(link);
+      const res = await sales.post('/api/v1/activities', body);
+      expect(res.status).toBe(404);
+      expect(res.body.errors).toContainEqual(expect.objectContaining({ path, code: 'not_found' }));
+      expect((await admin.get(`/api/v1/activities?q=${encodeURIComponent(body.subject)}`)).body.items).toHaveLength(0);
+      const event = await sales.post('/api/v1/calendar/events', { title: `Stretnutie ${body.subject}`, startAt: at(1), endAt: at(2), ...link });
+      expect(event.status).toBe(404);
+    }
+    const own = await sales2.post('/api/v1/activities', activityBody({ caseId: foreignCase.id }));
+    expect(own.status).toBe(201);
+  });
+
   it('refuses a responsible user of another owner company', async () => {
     const users = (await admin.get('/api/v1/users')).body;
     const list = Array.isArray(users) ? users : users.items;

@@ -1,7 +1,7 @@
 import type { ServiceContext } from '../../context.js';
 import { AppError } from '../../http/errors.js';
 import { assertCan } from '../auth/permissions.js';
-import { loadVisibleCase } from '../cases/cases.records.js';
+import { loadVisibleCase, visibleCaseNames } from '../cases/cases.records.js';
 import { clientNames, getClient } from '../clients/clients.service.js';
 import { assertLeadVisible, leadsByIds } from '../leads/leads.service.js';
 
@@ -33,24 +33,13 @@ const readers: Record<LinkKind, (ctx: ServiceContext, id: string) => Promise<Lin
   },
 };
 
-/**
- * Names of many records in one read where the module offers it (clients, leads); one indexed read per case, as the
- * cases service has no batch yet.
- */
+/** Names of many records in one read each, with the caller's rights. */
 const batchNames: Record<LinkKind, (ctx: ServiceContext, ids: string[]) => Promise<Map<string, string | null>>> = {
   client: (ctx, ids) => clientNames(ctx, ids),
   lead: async (ctx, ids) => new Map((await leadsByIds(ctx, ids)).map((lead) => [lead.id, lead.name])),
-  case: async (ctx, ids) => {
-    const names = new Map<string, string | null>();
-    for (const id of ids) {
-      try {
-        names.set(id, (await readers.case(ctx, id)).name);
-      } catch (error) {
-        if (!isHidden(error)) throw error;
-        names.set(id, null);
-      }
-    }
-    return names;
+  case: (ctx, ids) => {
+    assertCan(ctx.actor, 'sales.read');
+    return visibleCaseNames(ctx, ids);
   },
 };
 

@@ -33,6 +33,16 @@ export const loadVisibleCase = async (ctx: ServiceContext, id: string, forUpdate
   return row;
 };
 
+/** Names of many cases in one read under the caller's access filter; a case outside it maps to null. */
+export const visibleCaseNames = async (ctx: ServiceContext, ids: string[]): Promise<Map<string, string | null>> => {
+  const rows = await ctx.db
+    .select({ id: cases.id, name: cases.name })
+    .from(cases)
+    .where(and(inArray(cases.id, ids), visibleCases(ctx)));
+  const found = new Map(rows.map((row) => [row.id, row.name]));
+  return new Map(ids.map((id) => [id, found.get(id) ?? null]));
+};
+
 /** numeric columns come back padded to their scale ("12.500"); the API carries the canonical decimal string. */
 export const canonical = (value: string | null): string | null => (value === null ? null : toDecimalString(new Decimal(value)));
 
