@@ -49,6 +49,7 @@ describe('tasks for another department', () => {
     const mail = await smtp.waitForMessage(before);
     expect(mail.to).toEqual(['financie@kilowatt.test']);
     expect(mail.from).toBe('crm@kilowatt.test');
+    expect(mail.headers['reply-to']).toContain('sales@demo.kilowatt');
     expect(mail.subject).toContain('Overiť bonitu klienta');
     expect(mail.text).toContain('Úloha: Overiť bonitu klienta');
     expect(mail.text).toContain('Klient: Mestské teplárne Senec a.s.');

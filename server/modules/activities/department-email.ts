@@ -57,6 +57,8 @@ export const composeDepartmentEmail = async (ctx: ServiceContext, row: ActivityR
     subject: t('subject', { subject: row.subject, case: caseName ?? clientName ?? '' }).replace(/\s+[–-]\s*$/, ''),
     text,
     html,
+    // The footer asks the department to reply to whoever assigned the task, not to the system's sender.
+    replyTo: author?.email,
   };
 };
 
@@ -76,6 +78,12 @@ export const sendEmail = async (
 ): Promise<void> => {
   if (!mailer) throw new Error('E-mail is not configured: set SMTP_URL (and SMTP_FROM)');
   if (!isMailMessage(payload)) throw new Error('email.send needs to, subject and text');
-  await mailer.send({ to: payload.to, subject: payload.subject, text: payload.text, html: typeof payload.html === 'string' ? payload.html : undefined });
+  await mailer.send({
+    to: payload.to,
+    subject: payload.subject,
+    text: payload.text,
+    html: typeof payload.html === 'string' ? payload.html : undefined,
+    replyTo: typeof payload.replyTo === 'string' ? payload.replyTo : undefined,
+  });
   if (typeof payload.activityId === 'string') await markSent(ctx, payload.activityId);
 };

@@ -216,5 +216,5 @@ export const ensureRoles = async (ctx: ServiceContext): Promise<void> => {
 /** Names of users for display next to records (history authors, responsible users); no access rule applies. */
 export const userNames = async (ctx: ServiceContext, ids: string[]) =>
   ids.length
-    ? ctx.db.select({ id: users.id, name: users.name, locale: users.locale }).from(users).where(inArray(users.id, ids))
+    ? ctx.db.select({ id: users.id, name: users.name, email: users.email, locale: users.locale }).from(users).where(inArray(users.id, ids))
     : [];
