@@ -181,6 +181,21 @@ export const visitSchedule = async (ctx: ServiceContext, query: VisitScheduleQue
   return { timeZone, rules: rules.length, days: planVisits(await candidatesOf(ctx, rules), rules, days) };
 };
 
+/** A queue works only on what is still open: a closed or archived case, a converted or archived lead is history. */
+const openCase = async (ctx: ServiceContext, id: string) => {
+  const found = await getCase(ctx, id);
+  if (found.archivedAt) throw new AppError('case.archived', 'The case is archived');
+  if (found.state === 'closed') throw new AppError('case.closed', 'The case is closed; no outcomes are logged on it');
+  return { name: found.name, clientId: found.clientId, caseId: found.id, leadId: null };
+};
+
+const openLead = async (ctx: ServiceContext, id: string) => {
+  const found = await getLead(ctx, id);
+  if (found.status === 'converted') throw new AppError('lead.converted', 'The lead was converted; log on its business case instead');
+  if (found.archivedAt) throw new AppError('lead.archived', 'The lead is archived');
+  return { name: found.name, clientId: found.clientId, caseId: null, leadId: found.id };
+};
+
 const needsFollowUp = new Set<QueueOutcomeBody['outcome']>(['callBack', 'meetingAgreed']);
 
 /**
@@ -194,10 +209,7 @@ export const logQueueOutcome = async (ctx: ServiceContext, input: QueueOutcomeBo
   if (input.nextActivityAt && new Date(input.nextActivityAt).getTime() <= ctx.now().getTime())
     throw invalidField('nextActivityAt', 'not_in_future', 'The follow-up must be planned after now');
   return withTx(ctx, async (tx) => {
-    const record =
-      input.recordType === 'case'
-        ? await getCase(tx, input.id).then((c) => ({ name: c.name, clientId: c.clientId, caseId: c.id, leadId: null }))
-        : await getLead(tx, input.id).then((l) => ({ name: l.name, clientId: l.clientId, caseId: null, leadId: l.id }));
+    const record = input.recordType === 'case' ? await openCase(tx, input.id) : await openLead(tx, input.id);
     const now = tx.now().toISOString();
     const links = { clientId: record.clientId, caseId: record.caseId, leadId: record.leadId };
     const kind = input.channel === 'phone' ? 'call' : 'visit';

@@ -83,6 +83,16 @@ describe('call list (SALES-7)', () => {
     expect(await callIds(sales)).toEqual([lead.id, routine.id]);
   });
 
+  it('refuses an outcome on a closed case with 409, writing nothing', async () => {
+    const closing = (await sales.post('/api/v1/cases', { clientId: client.id, name: 'Uzavretý — Fronta', type: 'acquisition', commodity: 'gas' })).body;
+    const closed = await sales.post(`/api/v1/cases/${closing.id}/actions`, { action: 'close', outcome: 'lost', closingNote: 'Cena', version: closing.version });
+    expect(closed.body.case).toMatchObject({ state: 'closed' });
+    const res = await sales.post('/api/v1/queues/outcomes', { recordType: 'case', id: closing.id, channel: 'phone', outcome: 'reached' });
+    expect(res.status).toBe(409);
+    expect(res.body.code).toBe('case.closed');
+    expect((await sales.get(`/api/v1/activities?caseId=${closing.id}&limit=100`)).body.items).toHaveLength(0);
+  });
+
   it("refuses an outcome on another team's case as not found, writing nothing", async () => {
     const res = await sales.post('/api/v1/queues/outcomes', { recordType: 'case', id: eastCase.id, channel: 'phone', outcome: 'reached' });
     expect(res.status).toBe(404);
