@@ -148,12 +148,13 @@ const myDayFloor = async (env: SalesEnv, limit: number): Promise<{ ids: string[]
     namesQueries(who, [...new Set(all.flatMap((a) => (a.client_id ? [a.client_id] : [])))], []),
     namesQueries(who, [], users),
   ];
-  // The service reads users first, then clients, then each linked case by itself (links.ts has no batch for cases).
+  // The service reads users, then clients, then the linked cases' names in one statement (visibleCaseNames).
   const named = [...userNames, ...clientNames];
-  for (const caseId of new Set(all.flatMap((a) => (a.case_id ? [a.case_id] : [])))) {
+  const caseIds = [...new Set(all.flatMap((a) => (a.case_id ? [a.case_id] : [])))];
+  if (caseIds.length > 0) {
     const params: unknown[] = [];
     const p = placeholders(params);
-    named.push({ text: `select * from cases where id = ${p(caseId)} and ${teamAccess(who, '', p)}`, params });
+    named.push({ text: `select id, name from cases where id = any(${p(caseIds)}) and ${teamAccess(who, '', p)}`, params });
   }
   if (all.some((a) => a.lead_id)) throw new Error('the bench activities link no lead');
   for (const q of named) await env.rows(q.text, q.params);
