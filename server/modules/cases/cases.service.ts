@@ -7,7 +7,7 @@ import { AppError, notFound } from '../../http/errors.js';
 import { translate } from '../../http/i18n.js';
 import { completeFieldTasks, createActivity } from '../activities/activities.service.js';
 import { listHistory, recordChange, type HistoryEntry } from '../audit/audit.service.js';
-import { actorUserId, assertCan } from '../auth/permissions.js';
+import { actorUserId, assertCan, can } from '../auth/permissions.js';
 import { clientNames, getClient } from '../clients/clients.service.js';
 import { getProcessStage, processStagesOf, stageLabels, type ProcessStage } from '../processes/processes.service.js';
 import { teamIdsOfUser } from '../teams/teams.service.js';
@@ -453,6 +453,12 @@ export const listCases = async (ctx: ServiceContext, query: CaseListQuery): Prom
     .limit(query.limit + 1);
   const page = pageOf(rows, query.limit, (row) => encodeCursor(sortValue(row, query.sort), row.id));
   return { items: await toListItems(ctx, page.items), nextCursor: page.nextCursor };
+};
+
+/** Search hits for the global search box, through the same access filter as the list. */
+export const searchCases = async (ctx: ServiceContext, q: string, limit: number): Promise<CaseListItem[]> => {
+  if (!can(ctx.actor, 'sales.read')) return [];
+  return (await listCases(ctx, { q, archived: 'false', sort: { field: 'name', direction: 'asc' }, limit })).items;
 };
 
 /** Most rows one export returns; a larger list is narrowed with filters first. */

@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { contextOf } from '../../http/auth-plugin.js';
-import { search } from './search.service.js';
+import { search, searchHitTypes } from './search.service.js';
 
-const SearchHit = z.object({ type: z.enum(['client', 'contact', 'supplyPoint']), id: z.uuid(), title: z.string(), subtitle: z.string().nullable(), url: z.string() });
+const SearchHit = z.object({ type: z.enum(searchHitTypes), id: z.uuid(), title: z.string(), subtitle: z.string().nullable(), url: z.string() });
 
 export const searchRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(

@@ -1,19 +1,23 @@
 import type { ServiceContext } from '../../context.js';
 import { can } from '../auth/permissions.js';
+import { searchCases } from '../cases/cases.service.js';
 import { searchClients } from '../clients/clients.service.js';
 import { searchContacts } from '../contacts/contacts.service.js';
+import { searchLeads } from '../leads/leads.service.js';
 import { searchSupplyPoints } from '../supply-points/supply-points.service.js';
 
-export type SearchHit = { type: 'client' | 'contact' | 'supplyPoint'; id: string; title: string; subtitle: string | null; url: string };
+export const searchHitTypes = ['supplyPoint', 'client', 'contact', 'lead', 'case'] as const;
+export type SearchHit = { type: (typeof searchHitTypes)[number]; id: string; title: string; subtitle: string | null; url: string };
 
 /** Global search: each module answers through its own access filter, so search shows nothing a list would not. */
 export const search = async (ctx: ServiceContext, q: string, limit: number): Promise<SearchHit[]> => {
-  if (!can(ctx.actor, 'clients.read')) return [];
-  const [clientHits, contactHits, pointHits] = await Promise.all([
-    searchClients(ctx, q, limit),
-    searchContacts(ctx, q, limit),
-    searchSupplyPoints(ctx, q, limit),
-  ]);
+  const readsClients = can(ctx.actor, 'clients.read');
+  // One after another: PGlite serves one connection, and each search is an indexed lookup.
+  const clientHits = readsClients ? await searchClients(ctx, q, limit) : [];
+  const contactHits = readsClients ? await searchContacts(ctx, q, limit) : [];
+  const pointHits = readsClients ? await searchSupplyPoints(ctx, q, limit) : [];
+  const leadHits = await searchLeads(ctx, q, limit);
+  const caseHits = await searchCases(ctx, q, limit);
   return [
     ...pointHits.map((p) => ({
       type: 'supplyPoint' as const,
@@ -35,6 +39,20 @@ export const search = async (ctx: ServiceContext, q: string, limit: number): Pro
       title: `${c.firstName} ${c.lastName}`,
       subtitle: c.email ?? c.phone,
       url: `/clients/${c.clientId}?tab=contacts`,
+    })),
+    ...leadHits.map((l) => ({
+      type: 'lead' as const,
+      id: l.id,
+      title: l.name,
+      subtitle: [l.companyId, l.email ?? l.phone].filter(Boolean).join(' · ') || null,
+      url: `/leads/${l.id}`,
+    })),
+    ...caseHits.map((c) => ({
+      type: 'case' as const,
+      id: c.id,
+      title: c.name,
+      subtitle: c.clientName,
+      url: `/cases/${c.id}`,
     })),
   ];
 };

@@ -10,6 +10,11 @@ const contact = (
   await sales.post(`/api/v1/clients/${client.id}/contacts`, { firstName: 'Jana', lastName: 'Nováková', email: 'jana.novakova@kovtechnik.sk' })
 ).body as { id: string };
 
+const lead = (await sales.post('/api/v1/leads', { name: 'Zlievareň Podbrezová Lead', country: 'SK', email: 'nakup@zlievaren.sk' })).body as { id: string };
+const kase = (
+  await sales.post('/api/v1/cases', { clientId: client.id, name: 'Dodávka elektriny Zlievareň 2027', type: 'acquisition', commodity: 'electricity' })
+).body as { id: string };
+
 const hitsOf = async (caller: typeof sales, q: string) =>
   ((await caller.get(`/api/v1/search?q=${encodeURIComponent(q)}`)).body.items as { type: string; id: string }[]).map((h) => `${h.type}:${h.id}`);
 
@@ -37,5 +42,19 @@ describe('global search (CORE-8)', () => {
     expect(await hitsOf(sales2, 'Kovtechnik')).not.toContain(`client:${client.id}`);
     expect(await hitsOf(sales2, 'Kowtechnik')).not.toContain(`client:${client.id}`);
     expect(await hitsOf(sales2, 'Novakowa')).not.toContain(`contact:${contact.id}`);
+  });
+
+  it('finds leads and business cases too, each opening its own card', async () => {
+    const hits = (await sales.get('/api/v1/search?q=zlievaren')).body.items as { type: string; id: string; url: string }[];
+    expect(hits).toContainEqual(expect.objectContaining({ type: 'lead', id: lead.id, url: `/leads/${lead.id}` }));
+    expect(hits).toContainEqual(expect.objectContaining({ type: 'case', id: kase.id, url: `/cases/${kase.id}` }));
+  });
+
+  it('shows leads and cases only to those who may see them', async () => {
+    expect(await hitsOf(sales2, 'zlievaren')).toEqual([]);
+    // The legal department has no sales rights: no lead or case, whatever it may see of clients.
+    const legalHits = await hitsOf(await as('legal@demo.kilowatt'), 'zlievaren');
+    expect(legalHits).not.toContain(`lead:${lead.id}`);
+    expect(legalHits).not.toContain(`case:${kase.id}`);
   });
 });

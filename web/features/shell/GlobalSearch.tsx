@@ -1,13 +1,13 @@
 import { Combobox, Group, Kbd, Loader, Stack, Text, TextInput, ThemeIcon, useCombobox } from '@mantine/core';
 import { useDebouncedValue, useHotkeys, useOs } from '@mantine/hooks';
-import { IconAddressBook, IconPlugConnected, IconSearch, IconUser } from '@tabler/icons-react';
+import { IconAddressBook, IconBriefcase, IconPlugConnected, IconSearch, IconTargetArrow, IconUser } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { api, type ItemList } from '../../api/client.js';
 
-type HitType = 'supplyPoint' | 'client' | 'contact';
+type HitType = 'supplyPoint' | 'client' | 'contact' | 'lead' | 'case';
 
 type SearchHit = {
   type: HitType;
@@ -27,6 +27,8 @@ const groups: { type: HitType; label: string; icon: ReactNode; color: string }[]
   },
   { type: 'client', label: 'shell.search.clients', icon: <IconAddressBook size={14} />, color: 'blue' },
   { type: 'contact', label: 'shell.search.contacts', icon: <IconUser size={14} />, color: 'grape' },
+  { type: 'lead', label: 'shell.search.leads', icon: <IconTargetArrow size={14} />, color: 'orange' },
+  { type: 'case', label: 'shell.search.cases', icon: <IconBriefcase size={14} />, color: 'teal' },
 ];
 
 /**
