@@ -290,9 +290,10 @@ export type ActivityForEvent = {
  */
 export const syncActivityEvent = async (ctx: ServiceContext, activity: ActivityForEvent): Promise<void> => {
   const [existing] = await ctx.db.select().from(calendarEvents).where(eq(calendarEvents.activityId, activity.id)).for('update');
-  const shown = !activity.archivedAt && activity.status !== 'cancelled';
+  // A meeting changed into another kind leaves the calendar like a cancelled one, and comes back if changed back.
+  const shown = activity.kind === 'meeting' && !activity.archivedAt && activity.status !== 'cancelled';
   if (!existing) {
-    if (!shown || activity.kind !== 'meeting') return;
+    if (!shown) return;
     const [row] = await ctx.db
       .insert(calendarEvents)
       .values({ ...eventFieldsOf(activity), activityId: activity.id, createdBy: activity.createdBy, updatedBy: actorUserId(ctx.actor), createdAt: ctx.now(), updatedAt: ctx.now() })

@@ -77,6 +77,20 @@ describe('meetings in the calendar', () => {
     const after = (await sales.get(`/api/v1/calendar/events?${range(0, 24)}`)).body.items;
     expect(after.map((e: { id: string }) => e.id)).not.toContain(event.id);
   });
+  it('a meeting changed into a call leaves the calendar, and back into a meeting returns to it', async () => {
+    const client = (await sales.post('/api/v1/clients', companyBody())).body;
+    const meeting = (await sales.post('/api/v1/activities', { kind: 'meeting', subject: 'Stretnutie zmenené na hovor', startAt: at(14), dueAt: at(15), clientId: client.id })).body;
+    const eventIds = async () =>
+      ((await sales.get(`/api/v1/calendar/events?${range(0, 24)}`)).body.items as { activityId: string | null }[]).filter((e) => e.activityId === meeting.id);
+    expect(await eventIds()).toHaveLength(1);
+
+    const call = await sales.patch(`/api/v1/activities/${meeting.id}`, { kind: 'call', version: 1 });
+    expect(call.status).toBe(200);
+    expect(await eventIds()).toEqual([]);
+
+    await sales.patch(`/api/v1/activities/${meeting.id}`, { kind: 'meeting', version: 2 });
+    expect(await eventIds()).toHaveLength(1);
+  });
 });
 
 describe('the team calendar', () => {
