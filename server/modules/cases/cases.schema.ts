@@ -84,6 +84,11 @@ export const cases = pgTable(
     // The kanban board reads each stage's most urgent open cases straight from this order (cases.board.ts).
     index().on(t.stageId, t.state, t.nextActivityAt, t.id),
     index().on(t.state, t.nextActivityAt),
+    // The board reads each stage once per access branch (auth/access.ts), each branch's equalities first.
+    // (Named by hand: the generated names pass PostgreSQL's 63 characters.)
+    index('cases_board_team_branch').on(t.ownerId, t.teamId, t.stageId, t.state, t.nextActivityAt, t.id),
+    index('cases_board_responsible_branch').on(t.responsibleUserId, t.stageId, t.state, t.nextActivityAt, t.id),
+    index('cases_board_created_branch').on(t.createdBy, t.stageId, t.state, t.nextActivityAt, t.id),
   ],
 );
 

@@ -54,5 +54,8 @@ export const clients = pgTable(
     index().on(t.name, t.id),
     index().on(t.responsibleUserId),
     index().on(t.companyId),
+    // Duplicate detection of leads looks clients up by exact e-mail and phone in bulk (leads.duplicates.ts).
+    index().on(t.email),
+    index().on(t.phone),
   ],
 );
