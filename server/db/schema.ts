@@ -18,3 +18,4 @@ export * from '../modules/cases/cases.schema.js';
 export * from '../modules/activities/activities.schema.js';
 export * from '../modules/calendar/calendar.schema.js';
 export * from '../modules/queues/queues.schema.js';
+export * from '../modules/contracts/contracts.schema.js';
