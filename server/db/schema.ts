@@ -19,3 +19,4 @@ export * from '../modules/activities/activities.schema.js';
 export * from '../modules/calendar/calendar.schema.js';
 export * from '../modules/queues/queues.schema.js';
 export * from '../modules/contracts/contracts.schema.js';
+export * from '../modules/documents/documents.schema.js';
