@@ -20,3 +20,4 @@ export * from '../modules/calendar/calendar.schema.js';
 export * from '../modules/queues/queues.schema.js';
 export * from '../modules/contracts/contracts.schema.js';
 export * from '../modules/documents/documents.schema.js';
+export * from '../modules/price-lists/price-lists.schema.js';
