@@ -21,3 +21,4 @@ export * from '../modules/queues/queues.schema.js';
 export * from '../modules/contracts/contracts.schema.js';
 export * from '../modules/documents/documents.schema.js';
 export * from '../modules/price-lists/price-lists.schema.js';
+export * from '../modules/signature-requests/signature-requests.schema.js';
