@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNotNull, isNull, ne, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
 import { checkPartyFields, searchable, type FieldIssue } from '../../../domain/clients/client-rules.js';
 import { withTx, type ServiceContext } from '../../context.js';
 import { encodeCursor, keysetAfter, keysetOrder, pageOf, type Keyset } from '../../db/keyset.js';
@@ -364,6 +364,58 @@ export const searchClients = async (ctx: ServiceContext, q: string, limit: numbe
  */
 export const visibleClientIds = (ctx: ServiceContext) =>
   ctx.db.select({ id: clients.id }).from(clients).where(and(visible(ctx), isNull(clients.archivedAt)));
+
+/** What duplicate detection of leads shows of a client (leads.duplicates.ts). */
+export type ClientKeysRow = {
+  id: string;
+  name: string;
+  country: string;
+  companyId: string | null;
+  email: string | null;
+  phone: string | null;
+  city: string | null;
+  status: 'active' | 'passive';
+};
+
+/**
+ * Clients in use (not archived) that the caller may see and that have one of these ids, company IDs, e-mails or
+ * phones, compared exactly as stored (e-mail in lower case, phone in E.164), in one statement: the duplicate check
+ * of many leads at once (an import checks a thousand rows per call). The caller bounds each list (a thousand
+ * values), so the parameters stay bounded and each key walks its own index (`clients (email)`, `(phone)` …).
+ */
+export const clientsByContactKeys = async (
+  ctx: ServiceContext,
+  keys: {
+    ids?: readonly string[];
+    companyIds?: readonly string[];
+    emails?: readonly string[];
+    phones?: readonly string[];
+  },
+): Promise<ClientKeysRow[]> => {
+  assertCan(ctx.actor, 'clients.read');
+  const any = (column: typeof clients.id | typeof clients.companyId | typeof clients.email | typeof clients.phone, values?: readonly string[]) =>
+    values && values.length > 0 ? [inArray(column, [...values])] : [];
+  const matching = [
+    ...any(clients.id, keys.ids),
+    ...any(clients.companyId, keys.companyIds),
+    ...any(clients.email, keys.emails),
+    ...any(clients.phone, keys.phones),
+  ];
+  if (matching.length === 0) return [];
+  return ctx.db
+    .select({
+      id: clients.id,
+      name: clients.name,
+      country: clients.country,
+      companyId: clients.companyId,
+      email: clients.email,
+      phone: clients.phone,
+      city: clients.city,
+      status: clients.status,
+    })
+    .from(clients)
+    .where(and(matching.length === 1 ? matching[0] : or(...matching), isNull(clients.archivedAt), visible(ctx)));
+};
 
 /** Names of the listed clients the caller may see, for other modules' lists and cards (cases, boards). */
 export const clientNames = async (ctx: ServiceContext, ids: readonly string[]): Promise<Map<string, string>> => {

@@ -118,6 +118,35 @@ describe('duplicates of a new lead', () => {
     );
   });
 
+  it("never reveals another team's client by e-mail, phone or supply point, nor an archived client", async () => {
+    const hidden = await newClient(sales2, { email: unique().email, phone: '+421908765401' });
+    const eic = skElectricityEic(random, 'VS');
+    const point = await sales2.post('/api/v1/supply-points', {
+      clientId: hidden.id,
+      commodity: 'electricity',
+      identifier: eic,
+    });
+    expect(point.status, JSON.stringify(point.body)).toBe(201);
+    const archived = await newClient(sales, { email: unique().email, phone: '+421908765402' });
+    const version = (await sales.get(`/api/v1/clients/${archived.id}`)).body.version;
+    expect((await admin.post(`/api/v1/clients/${archived.id}/archive`, { version })).status).toBe(200);
+
+    const hiddenKeys = {
+      email: hidden.email,
+      phone: '0908 765 401',
+      potentials: [{ commodity: 'electricity', supplyPointIdentifier: eic }],
+    };
+    const mine = await newLead(sales, { name: unique().name, ...hiddenKeys });
+    expect(mine.duplicates).toEqual([]);
+    expect((await sales.get(`/api/v1/leads/${mine.id}/duplicates`)).body.items).toEqual([]);
+    const seenByAdmin = await admin.get(`/api/v1/leads/${mine.id}/duplicates`);
+    expect(matchesOf(seenByAdmin.body.items)).toEqual([
+      `client:${hidden.id}:email+phone+supplyPointIdentifier`,
+    ]);
+    const ofArchived = await newLead(sales, { name: unique().name, email: archived.email, phone: archived.phone });
+    expect(ofArchived.duplicates).toEqual([]);
+  });
+
   it('does not count archived leads, nor the client the lead is linked to', async () => {
     const u = unique();
     const old = await newLead(sales, { name: u.name, email: u.email });

@@ -11,13 +11,8 @@ import { mergeLeadFields, type MergeableLead } from '../../../domain/leads/merge
 import { withTx, type ServiceContext } from '../../context.js';
 import { invalidField } from '../../http/errors.js';
 import { actorUserId, assertCan, can } from '../auth/permissions.js';
-import type { ClientResponse } from '../clients/clients.api.js';
-import { getClient, listClients } from '../clients/clients.service.js';
-import {
-  getSupplyPoint,
-  holdersByCompanyId,
-  visibleSupplyPoints,
-} from '../supply-points/supply-points.service.js';
+import { clientsByContactKeys, type ClientKeysRow } from '../clients/clients.service.js';
+import { visibleSupplyPointsByIdentifier } from '../supply-points/supply-points.service.js';
 import type { DuplicateMatch, LeadResponse, MergeBody } from './leads.api.js';
 import {
   assertChangeable,
@@ -149,8 +144,9 @@ const leadCandidates = async (
 
 /**
  * Clients in use that the caller may see and that have one of the wanted keys, read through the clients and
- * supply-points services (their access filter). E-mail and phone are found with the client list's search and
- * then compared exactly.
+ * supply-points services (their access filter), set-based: per thousand values one statement for the supply
+ * points with a wanted identifier, then one for the clients with a wanted company ID, e-mail or phone (exactly as
+ * stored) or holding one of those supply points.
  */
 const clientCandidates = async (
   ctx: ServiceContext,
@@ -158,41 +154,33 @@ const clientCandidates = async (
   exceptClientIds: readonly string[],
 ): Promise<Candidate[]> => {
   if (!can(ctx.actor, 'clients.read')) return [];
-  const clients = new Map<string, ClientResponse>();
-  const identifiers = new Map<string, Map<string, string>>();
   const except = new Set(exceptClientIds);
-  const read = async (id: string) => {
-    if (except.has(id) || clients.has(id)) return;
-    const client = await getClient(ctx, id);
-    if (!client.archivedAt) clients.set(id, client);
-  };
-  for (const part of chunks(wanted.companyIds)) {
-    for (const holder of await holdersByCompanyId(ctx, part)) if (!holder.archivedAt) await read(holder.id);
-  }
-  const searchExactly = async (value: string, field: 'email' | 'phone') => {
-    const page = await listClients(ctx, {
-      q: value,
-      archived: 'false',
-      sort: { field: 'name', direction: 'asc' },
-      limit: 50,
-    });
-    for (const client of page.items)
-      if (client[field] === value && !except.has(client.id)) clients.set(client.id, client);
-  };
-  for (const email of wanted.emails) await searchExactly(email, 'email');
-  for (const phone of wanted.phones) await searchExactly(phone, 'phone');
+  const identifiers = new Map<string, Map<string, string>>();
   for (const part of chunks(wanted.supplyPointIdentifiers)) {
-    const points = visibleSupplyPoints(ctx);
-    for (const found of await ctx.db.select().from(points).where(inArray(points.identifier, part))) {
-      const point = await getSupplyPoint(ctx, found.id);
-      if (point.archivedAt) continue;
-      await read(point.clientId);
+    for (const point of await visibleSupplyPointsByIdentifier(ctx, part)) {
       const byIdentifier = identifiers.get(point.clientId) ?? new Map<string, string>();
       byIdentifier.set(point.identifier, point.id);
       identifiers.set(point.clientId, byIdentifier);
     }
   }
-  return [...clients.values()].map((c) => {
+  const [ids, companyIds, emails, phones] = [
+    chunks([...identifiers.keys()].filter((id) => !except.has(id))),
+    chunks(wanted.companyIds),
+    chunks(wanted.emails),
+    chunks(wanted.phones),
+  ];
+  const found = new Map<string, ClientKeysRow>();
+  const statements = Math.max(ids.length, companyIds.length, emails.length, phones.length);
+  for (let i = 0; i < statements; i += 1) {
+    const rows = await clientsByContactKeys(ctx, {
+      ids: ids[i],
+      companyIds: companyIds[i],
+      emails: emails[i],
+      phones: phones[i],
+    });
+    for (const row of rows) if (!except.has(row.id)) found.set(row.id, row);
+  }
+  return [...found.values()].map((c) => {
     const supplyPointIds = identifiers.get(c.id) ?? new Map<string, string>();
     return {
       type: 'client' as const,
@@ -202,7 +190,7 @@ const clientCandidates = async (
       companyId: c.companyId,
       email: c.email,
       phone: c.phone,
-      city: c.address.city,
+      city: c.city,
       status: c.status,
       keys: duplicateKeysOf({ ...c, supplyPointIdentifiers: [...supplyPointIds.keys()] }),
       supplyPointIds,

@@ -337,6 +337,44 @@ describe('duplicates and decisions', () => {
     expect(history.find((e) => e.field === 'mergedFromImport')?.after).toBe(id);
   });
 
+  it("finds clients by each key in bulk, but never another team's client, by any key", async () => {
+    const addPoint = async (caller: Caller, clientId: string, area: 'ZS' | 'VS') => {
+      const identifier = skElectricityEic(random, area);
+      const res = await caller.post('/api/v1/supply-points', { clientId, commodity: 'electricity', identifier });
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+      return identifier;
+    };
+    const own = (await sales.post('/api/v1/clients', companyBody({ email: `vlastny.${Date.now()}@firma.sk`, phone: '+421905498001' }))).body;
+    const ownEic = await addPoint(sales, own.id, 'ZS');
+    const hidden = (await sales2.post('/api/v1/clients', companyBody({ email: `cudzi.${Date.now()}@firma.sk`, phone: '+421905498002' }))).body;
+    const hiddenEic = await addPoint(sales2, hidden.id, 'VS');
+    const rows = [
+      row({ 'E-mail': own.email.toUpperCase() }), // 2
+      row({ Telefón: '0905 498 001' }), // 3
+      row({ EIC: ownEic }), // 4
+      row({ IČO: hidden.companyId }), // 5: another team's client, by each key: nothing
+      row({ 'E-mail': hidden.email }), // 6
+      row({ Telefón: '0905 498 002' }), // 7
+      row({ EIC: hiddenEic, 'E-mail': own.email }), // 8: only our client's e-mail
+    ];
+    const { id, validation } = await uploadAndValidate(sales, rows);
+    expect(validation).toMatchObject({ total: 7, invalid: 0, duplicates: 4 });
+    const dupes = await sales.get(`/api/v1/lead-imports/${id}/rows?filter=duplicates`);
+    expect(
+      dupes.body.items.map((r: { row: number; matches: { type: string; id?: string; row?: number; fields: string[] }[] }) => [
+        r.row,
+        r.matches.map((m) => `${m.type}:${m.id ?? m.row}:${m.fields.join('+')}`),
+      ]),
+    ).toEqual([
+      [2, [`client:${own.id}:email`]],
+      [3, [`client:${own.id}:phone`]],
+      [4, [`client:${own.id}:supplyPointIdentifier`]],
+      [8, [`client:${own.id}:email`, 'row:2:email']],
+    ]);
+    expect(JSON.stringify(dupes.body)).not.toContain(hidden.id);
+    expect(JSON.stringify(dupes.body)).not.toContain(hidden.name);
+  });
+
   it('writes nothing when one decided merge cannot be made at write time (all or nothing)', async () => {
     // Matched by a supply point only, so the client the conversion makes does not become a second match.
     const eic = skElectricityEic(random, 'VS');

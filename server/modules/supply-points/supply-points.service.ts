@@ -497,6 +497,23 @@ export const holdersByCompanyId = async (ctx: ServiceContext, companyIds: string
     .where(and(inArray(clients.companyId, companyIds), visibleTo(ctx.actor, clients)));
 };
 
+/**
+ * Supply points in use (not archived) that the caller may see, with one of these identifiers, and their clients:
+ * the duplicate check of many leads at once, one statement per call (the caller bounds the list).
+ */
+export const visibleSupplyPointsByIdentifier = async (
+  ctx: ServiceContext,
+  identifiers: readonly string[],
+): Promise<{ id: string; identifier: string; clientId: string }[]> => {
+  assertCan(ctx.actor, 'clients.read');
+  if (identifiers.length === 0) return [];
+  return ctx.db
+    .select({ id: supplyPoints.id, identifier: supplyPoints.identifier, clientId: supplyPoints.clientId })
+    .from(supplyPoints)
+    .innerJoin(clients, and(eq(clients.id, supplyPoints.clientId), visibleTo(ctx.actor, clients)))
+    .where(and(inArray(supplyPoints.identifier, [...identifiers]), isNull(supplyPoints.archivedAt)));
+};
+
 /** Supply points in use with one of these identifiers, for duplicate checks of many rows at once. */
 export const supplyPointsWithIdentifiers = async (ctx: ServiceContext, identifiers: string[]) => {
   if (identifiers.length === 0) return [];
