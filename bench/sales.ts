@@ -37,22 +37,26 @@ const placeholders = (params: unknown[]): P => (value) => {
  * `visibleTo` of server/modules/auth/access.ts for a user of team scope, by hand: one branch per team (owner and
  * that team), owner and responsible, owner and creator; without teams only the last two, without the owner.
  */
-export const teamAccess = (who: Pick<SalesWho, 'userId' | 'ownerId' | 'teamIds'>, alias: string, p: P): string => {
+export const teamBranches = (who: Pick<SalesWho, 'userId' | 'ownerId' | 'teamIds'>, alias: string, p: P): string[] => {
   const a = alias ? `${alias}.` : '';
   const own = [`${a}responsible_user_id = ${p(who.userId)}`, `${a}created_by = ${p(who.userId)}`];
-  const branches =
-    who.teamIds.length === 0
-      ? own
-      : [
-          ...who.teamIds.map((team) => `${a}owner_id = ${p(who.ownerId)} and ${a}team_id = ${p(team)}`),
-          ...own.map((b) => `${a}owner_id = ${p(who.ownerId)} and ${b}`),
-        ];
-  return `(${branches.map((b) => `(${b})`).join(' or ')})`;
+  return who.teamIds.length === 0
+    ? own
+    : [
+        ...who.teamIds.map((team) => `${a}owner_id = ${p(who.ownerId)} and ${a}team_id = ${p(team)}`),
+        ...own.map((b) => `${a}owner_id = ${p(who.ownerId)} and ${b}`),
+      ];
 };
+
+export const teamAccess = (who: Pick<SalesWho, 'userId' | 'ownerId' | 'teamIds'>, alias: string, p: P): string =>
+  `(${teamBranches(who, alias, p).map((b) => `(${b})`).join(' or ')})`;
 
 const list = (values: readonly string[], p: P) => values.map(p).join(', ');
 
-/** The board's statements by hand: stages, their tasks, each stage's first cards (UNION ALL), counts, names. */
+/**
+ * The board's statements by hand: stages, their tasks, each stage's first cards (one limited walk per stage and
+ * access branch, the branches' UNION limited again, the stages' UNION ALL), counts over the same branches, names.
+ */
 const boardQueries = async (env: SalesEnv, perStage: number, mine: boolean) => {
   const { who } = env;
   const stagesSql: SalesQuery = {
@@ -68,20 +72,30 @@ const boardQueries = async (env: SalesEnv, perStage: number, mine: boolean) => {
   };
   const cardsParams: unknown[] = [];
   const cp = placeholders(cardsParams);
-  const branch = (stage: { id: string; closes_as: string | null }) =>
-    `(select c.id, c.name, c.client_id, c.responsible_user_id, c.next_activity_at, c.stage_id, c.state, c.outcome, c.version,
+  const stageIds = (stage: { id: string; closes_as: string | null }) => {
+    const walks = teamBranches(who, 'w', cp).map(
+      (access) => `(select w.id, w.next_activity_at from cases w where w.stage_id = ${cp(stage.id)} and w.archived_at is null
+        and w.state = ${cp(stage.closes_as ? 'closed' : 'new')} ${mine ? `and w.responsible_user_id = ${cp(who.userId)}` : ''}
+        and ${access} order by w.next_activity_at, w.id limit ${perStage})`,
+    );
+    return `(select b.id from (${walks.join(' union ')}) as b order by b.next_activity_at, b.id limit ${perStage})`;
+  };
+  const cardsSql: SalesQuery = {
+    text: `select c.id, c.name, c.client_id, c.responsible_user_id, c.next_activity_at, c.stage_id, c.state, c.outcome, c.version,
         (select json_agg(json_build_array(p.commodity, p.quantity::text, p.quantity_unit)) from case_potentials p where p.case_id = c.id) as potentials
-      from cases c where c.stage_id = ${cp(stage.id)} and c.archived_at is null and c.state = ${cp(stage.closes_as ? 'closed' : 'new')}
-        ${mine ? `and c.responsible_user_id = ${cp(who.userId)}` : ''} and ${teamAccess(who, 'c', cp)}
-      order by c.next_activity_at, c.id limit ${perStage})`;
-  const cardsSql: SalesQuery = { text: stages.map(branch).join(' union all '), params: cardsParams };
+      from cases c where c.id in (${stages.map(stageIds).join(' union all ')})`,
+    params: cardsParams,
+  };
   const countParams: unknown[] = [];
   const np = placeholders(countParams);
   const closing = stages.filter((s) => s.closes_as);
-  const countsSql: SalesQuery = {
-    text: `select stage_id, count(*) as total from cases where stage_id in (${list(stages.map((s) => s.id), np)}) and archived_at is null
+  const countBranches = teamBranches(who, '', np).map(
+    (access) => `select id, stage_id from cases where stage_id in (${list(stages.map((s) => s.id), np)}) and archived_at is null
       and (state = ${np('new')}${closing.length > 0 ? ` or stage_id in (${list(closing.map((s) => s.id), np)})` : ''})
-      ${mine ? `and responsible_user_id = ${np(who.userId)}` : ''} and ${teamAccess(who, '', np)} group by stage_id`,
+      ${mine ? `and responsible_user_id = ${np(who.userId)}` : ''} and ${access}`,
+  );
+  const countsSql: SalesQuery = {
+    text: `select stage_id, count(*) as total from (${countBranches.join(' union ')}) as v group by stage_id`,
     params: countParams,
   };
   return { stages, stagesSql, tasksSql, cardsSql, countsSql };

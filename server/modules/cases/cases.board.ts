@@ -1,22 +1,22 @@
-import { and, asc, count, eq, inArray, isNull, or, sql } from 'drizzle-orm';
-import { unionAll } from 'drizzle-orm/pg-core';
+import { and, count, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import { potentialMWh, type PotentialQuantity } from '../../../domain/sales/potentials.js';
 import type { ServiceContext } from '../../context.js';
+import { visibleBranches } from '../auth/access.js';
 import { assertCan } from '../auth/permissions.js';
 import { clientNames } from '../clients/clients.service.js';
 import { processStagesOf } from '../processes/processes.service.js';
 import { userNames } from '../users/users.service.js';
 import type { BoardCard, BoardResponse } from './cases.api.js';
-import { canonical, visibleCases } from './cases.records.js';
+import { canonical } from './cases.records.js';
 import { casePotentials, cases } from './cases.schema.js';
 
 /**
  * The kanban board of a process (SALES-6): each stage with the open cases the caller may see, the most urgent
  * (earliest next activity) first. A column shows at most `perStage` cards and counts the rest, so the board
- * stays fast for a user with thousands of open cases: each stage's first cards are read in index order from
- * `cases (stage_id, state, next_activity_at, id)` (one statement, a UNION ALL of one limited branch per stage, their
- * potentials attached), the counts in a second; then the shown clients' and users' names. Closing stages
- * (won/lost) show the cases closed there.
+ * stays fast for a user with thousands of open cases among everyone's: each stage's first cards are read in index
+ * order, one limited walk per stage and access branch (one statement, their potentials attached), the counts
+ * through the same branches in a second; then the shown clients' and users' names. Closing stages (won/lost) show
+ * the cases closed there.
  */
 export const caseBoard = async (
   ctx: ServiceContext,
@@ -32,40 +32,61 @@ export const caseBoard = async (
       // leads the index, so the branch reads its cards in order and stops at the limit.
       stage ? eq(cases.state, stage.closesAs ? 'closed' : 'new') : or(eq(cases.state, 'new'), inArray(cases.stageId, stages.filter((s) => s.closesAs).map((s) => s.id))),
       query.responsibleUserId ? eq(cases.responsibleUserId, query.responsibleUserId) : undefined,
-      visibleCases(ctx),
     );
+  // One walk per stage and access branch (auth/access.ts): each branch's equalities lead one of the board indexes
+  // (`cases (owner_id, team_id, stage_id, state, next_activity_at, id)`, `(responsible_user_id, stage_id, …)`,
+  // `(created_by, stage_id, …)`; `(stage_id, state, next_activity_at, id)` for owner-wide and full scope), so each
+  // reads at most `perStage` rows in order instead of filtering the whole stage's cases of everyone. A case seen
+  // through two branches is one card (UNION), and each stage keeps its first `perStage`.
+  const branches = visibleBranches(ctx.actor, cases);
+  const order = sql`${cases.nextActivityAt}, ${cases.id}`;
+  const stageIds = (stage: { id: string; closesAs: string | null }) => {
+    const walks = branches.map(
+      (access) =>
+        sql`(select ${cases.id}, ${cases.nextActivityAt} from ${cases} where ${and(conditions(stage), access)} order by ${order} limit ${query.perStage})`,
+    );
+    return sql`(select b.id from (${sql.join(walks, sql` union `)}) as b order by b.next_activity_at, b.id limit ${query.perStage})`;
+  };
   // The shown cards' potentials come with them (as text, so no decimal passes through a float); the sum in MWh
   // is the domain's.
-  const branch = (stage: { id: string; closesAs: string | null }) =>
-    ctx.db
-      .select({
-        id: cases.id,
-        name: cases.name,
-        clientId: cases.clientId,
-        responsibleUserId: cases.responsibleUserId,
-        nextActivityAt: cases.nextActivityAt,
-        stageId: cases.stageId,
-        state: cases.state,
-        outcome: cases.outcome,
-        version: cases.version,
-        potentials: sql<[string, string | null, PotentialQuantity['quantityUnit']][] | null>`(
-          select json_agg(json_build_array(${casePotentials.commodity}, ${casePotentials.quantity}::text, ${casePotentials.quantityUnit}))
-          from ${casePotentials} where ${casePotentials.caseId} = ${sql.identifier('cases')}.${sql.identifier('id')})`,
-      })
-      .from(cases)
-      // Qualified by hand above: inside a UNION drizzle names columns without their table.
-      .where(conditions(stage))
-      .orderBy(asc(cases.nextActivityAt), asc(cases.id))
-      .limit(query.perStage);
-  const [first, ...rest] = stages.map(branch);
-  const [rows, counts] = await Promise.all([
-    rest.length > 0 ? unionAll(first!, ...(rest as [typeof first & object])) : first!,
-    ctx.db
-      .select({ stageId: cases.stageId, total: count() })
-      .from(cases)
-      .where(conditions(null))
-      .groupBy(cases.stageId),
-  ]);
+  const cardsOf = ctx.db
+    .select({
+      id: cases.id,
+      name: cases.name,
+      clientId: cases.clientId,
+      responsibleUserId: cases.responsibleUserId,
+      nextActivityAt: cases.nextActivityAt,
+      stageId: cases.stageId,
+      state: cases.state,
+      outcome: cases.outcome,
+      version: cases.version,
+      potentials: sql<[string, string | null, PotentialQuantity['quantityUnit']][] | null>`(
+        select json_agg(json_build_array(${casePotentials.commodity}, ${casePotentials.quantity}::text, ${casePotentials.quantityUnit}))
+        from ${casePotentials} where ${casePotentials.caseId} = ${sql.identifier('cases')}.${sql.identifier('id')})`,
+    })
+    .from(cases)
+    // Qualified by hand above: drizzle names a single table's columns without it, and `id` would be the potential's.
+    .where(sql`${cases.id} in (${sql.join(stages.map(stageIds), sql` union all `)})`);
+  // The counts go through the same branches: the ids each branch sees, once each, per stage.
+  const countsOf =
+    branches.length === 1
+      ? ctx.db
+          .select({ stageId: cases.stageId, total: count() })
+          .from(cases)
+          .where(and(conditions(null), branches[0]))
+          .groupBy(cases.stageId)
+      : ctx.db
+          .select({ stageId: sql<string | null>`v.stage_id`, total: count() })
+          .from(
+            sql`(${sql.join(
+              branches.map(
+                (access) => sql`select ${cases.id}, ${cases.stageId} from ${cases} where ${and(conditions(null), access)}`,
+              ),
+              sql` union `,
+            )}) as v`,
+          )
+          .groupBy(sql`v.stage_id`);
+  const [rows, counts] = await Promise.all([cardsOf, countsOf]);
   const [clients, users] = await Promise.all([
     clientNames(ctx, rows.map((r) => r.clientId)),
     userNames(ctx, [...new Set(rows.flatMap((r) => (r.responsibleUserId ? [r.responsibleUserId] : [])))]),
