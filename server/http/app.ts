@@ -19,6 +19,7 @@ import { clientRoutes } from '../modules/clients/clients.routes.js';
 import { codeListRoutes } from '../modules/code-lists/code-lists.routes.js';
 import { energyReferenceRoutes } from '../modules/code-lists/energy-reference.routes.js';
 import { contactRoutes } from '../modules/contacts/contacts.routes.js';
+import { documentRoutes } from '../modules/documents/documents.routes.js';
 import { importRoutes } from '../modules/imports/imports.routes.js';
 import { leadImportRoutes } from '../modules/leads/leads.import.routes.js';
 import { leadRoutes } from '../modules/leads/leads.routes.js';
@@ -115,6 +116,7 @@ export const buildApp = async (options: AppOptions) => {
       await api.register(queueRoutes);
       await api.register(leadRoutes);
       await api.register(leadImportRoutes);
+      await api.register(documentRoutes);
     },
     { prefix: '/api/v1' },
   );

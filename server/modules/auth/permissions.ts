@@ -30,6 +30,8 @@ export const permissions = [
   'sales.export',
   /** Process templates, their stages, gates and tasks, and work-queue rules. */
   'admin.processes',
+  /** Document templates (offer, contract, letter …) of the owner company: edit them and preview them (DOC-2). */
+  'documents.templates',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -39,12 +41,12 @@ const salesWork: Permission[] = ['sales.read', 'sales.write', 'sales.export'];
 /** The one role → permission table. Security-critical: a change here changes what every role may do. */
 export const permissionsByRole: Record<RoleKey, readonly Permission[]> = {
   administrator: permissions,
-  manager: [...clientWork, 'clients.archive', ...salesWork],
+  manager: [...clientWork, 'clients.archive', ...salesWork, 'documents.templates'],
   sales: [...clientWork, ...salesWork],
   backoffice: [...clientWork, 'clients.archive', 'sales.read'],
   contactcentre: ['clients.read', 'clients.write', 'sales.read', 'sales.write'],
   finance: ['clients.read', 'clients.export', 'sales.read'],
-  legal: ['clients.read'],
+  legal: ['clients.read', 'documents.templates'],
 };
 
 /** Scopes each role starts with; the administrator changes them in the roles screen. */
