@@ -55,7 +55,7 @@ const list = (values: readonly string[], p: P) => values.map(p).join(', ');
 
 /**
  * The board's statements by hand: stages, their tasks, each stage's first cards (one limited walk per stage and
- * access branch, the branches' UNION limited again, the stages' UNION ALL), counts over the same branches, names.
+ * access branch, the branches' UNION limited again, the stages' UNION ALL), counts, names.
  */
 const boardQueries = async (env: SalesEnv, perStage: number, mine: boolean) => {
   const { who } = env;
@@ -89,13 +89,10 @@ const boardQueries = async (env: SalesEnv, perStage: number, mine: boolean) => {
   const countParams: unknown[] = [];
   const np = placeholders(countParams);
   const closing = stages.filter((s) => s.closes_as);
-  const countBranches = teamBranches(who, '', np).map(
-    (access) => `select id, stage_id from cases where stage_id in (${list(stages.map((s) => s.id), np)}) and archived_at is null
-      and (state = ${np('new')}${closing.length > 0 ? ` or stage_id in (${list(closing.map((s) => s.id), np)})` : ''})
-      ${mine ? `and responsible_user_id = ${np(who.userId)}` : ''} and ${access}`,
-  );
   const countsSql: SalesQuery = {
-    text: `select stage_id, count(*) as total from (${countBranches.join(' union ')}) as v group by stage_id`,
+    text: `select stage_id, count(*) as total from cases where stage_id in (${list(stages.map((s) => s.id), np)}) and archived_at is null
+      and (state = ${np('new')}${closing.length > 0 ? ` or stage_id in (${list(closing.map((s) => s.id), np)})` : ''})
+      ${mine ? `and responsible_user_id = ${np(who.userId)}` : ''} and ${teamAccess(who, '', np)} group by stage_id`,
     params: countParams,
   };
   return { stages, stagesSql, tasksSql, cardsSql, countsSql };
