@@ -25,6 +25,7 @@ import { leadImportRoutes } from '../modules/leads/leads.import.routes.js';
 import { leadRoutes } from '../modules/leads/leads.routes.js';
 import { meterRoutes } from '../modules/meters/meters.routes.js';
 import { ownerRoutes } from '../modules/owners/owners.routes.js';
+import { priceListRoutes } from '../modules/price-lists/price-lists.routes.js';
 import { processRoutes } from '../modules/processes/processes.routes.js';
 import { queueRoutes } from '../modules/queues/queues.routes.js';
 import { searchRoutes } from '../modules/search/search.routes.js';
@@ -116,6 +117,7 @@ export const buildApp = async (options: AppOptions) => {
       await api.register(queueRoutes);
       await api.register(leadRoutes);
       await api.register(leadImportRoutes);
+      await api.register(priceListRoutes);
       await api.register(documentRoutes);
     },
     { prefix: '/api/v1' },

@@ -77,6 +77,8 @@ export const statusByCode = {
   'event.managed_by_activity': 409,
   /** An archived event is not changed. */
   'event.archived': 409,
+  /** A replaced (or archived) price-list version is read-only; change the current version instead. */
+  'price_list.read_only': 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   internal: 500,
