@@ -32,6 +32,8 @@ export const permissions = [
   'admin.processes',
   /** Document templates (offer, contract, letter …) of the owner company: edit them and preview them (DOC-2). */
   'documents.templates',
+  /** Products, price lists, regulated price components and VAT rates (OFFER-1); reading them needs no permission. */
+  'admin.pricing',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -41,7 +43,7 @@ const salesWork: Permission[] = ['sales.read', 'sales.write', 'sales.export'];
 /** The one role → permission table. Security-critical: a change here changes what every role may do. */
 export const permissionsByRole: Record<RoleKey, readonly Permission[]> = {
   administrator: permissions,
-  manager: [...clientWork, 'clients.archive', ...salesWork, 'documents.templates'],
+  manager: [...clientWork, 'clients.archive', ...salesWork, 'documents.templates', 'admin.pricing'],
   sales: [...clientWork, ...salesWork],
   backoffice: [...clientWork, 'clients.archive', 'sales.read'],
   contactcentre: ['clients.read', 'clients.write', 'sales.read', 'sales.write'],
