@@ -79,6 +79,14 @@ export const statusByCode = {
   'event.archived': 409,
   /** A replaced (or archived) price-list version is read-only; change the current version instead. */
   'price_list.read_only': 409,
+  /** Another contract of the owner company has this number. */
+  'contract.duplicate_number': 409,
+  /** An archived contract is not changed. */
+  'contract.archived': 409,
+  /** Once out for signature, only the register's fields (end, notice period, note) change; `errors` lists the rest. */
+  'contract.terms_locked': 409,
+  /** The contract's state does not allow this step (e.g. terminating one that was never signed). */
+  'contract.wrong_state': 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   internal: 500,

@@ -8,6 +8,7 @@ import enCases from './en/cases.json' with { type: 'json' };
 import enClients from './en/clients.json' with { type: 'json' };
 import enCommon from './en/common.json' with { type: 'json' };
 import enContacts from './en/contacts.json' with { type: 'json' };
+import enContracts from './en/contracts.json' with { type: 'json' };
 import enErrors from './en/errors.json' with { type: 'json' };
 import enLeads from './en/leads.json' with { type: 'json' };
 import enProcesses from './en/processes.json' with { type: 'json' };
@@ -25,6 +26,7 @@ import skCases from './sk/cases.json' with { type: 'json' };
 import skClients from './sk/clients.json' with { type: 'json' };
 import skCommon from './sk/common.json' with { type: 'json' };
 import skContacts from './sk/contacts.json' with { type: 'json' };
+import skContracts from './sk/contracts.json' with { type: 'json' };
 import skErrors from './sk/errors.json' with { type: 'json' };
 import skLeads from './sk/leads.json' with { type: 'json' };
 import skProcesses from './sk/processes.json' with { type: 'json' };
@@ -44,6 +46,7 @@ export const en = {
   clients: enClients,
   common: enCommon,
   contacts: enContacts,
+  contracts: enContracts,
   errors: enErrors,
   leads: enLeads,
   processes: enProcesses,
@@ -64,6 +67,7 @@ export const sk = {
   clients: skClients,
   common: skCommon,
   contacts: skContacts,
+  contracts: skContracts,
   errors: skErrors,
   leads: skLeads,
   processes: skProcesses,

@@ -30,6 +30,10 @@ export const permissions = [
   'sales.export',
   /** Process templates, their stages, gates and tasks, and work-queue rules. */
   'admin.processes',
+  /** The contract register (CONTRACT-1 to CONTRACT-4): contracts, their signing and export. */
+  'contracts.read',
+  'contracts.write',
+  'contracts.export',
   /** Document templates (offer, contract, letter …) of the owner company: edit them and preview them (DOC-2). */
   'documents.templates',
   /** Products, price lists, regulated price components and VAT rates (OFFER-1); reading them needs no permission. */
@@ -39,16 +43,17 @@ export type Permission = (typeof permissions)[number];
 
 const clientWork: Permission[] = ['clients.read', 'clients.write', 'clients.export'];
 const salesWork: Permission[] = ['sales.read', 'sales.write', 'sales.export'];
+const contractWork: Permission[] = ['contracts.read', 'contracts.write', 'contracts.export'];
 
 /** The one role → permission table. Security-critical: a change here changes what every role may do. */
 export const permissionsByRole: Record<RoleKey, readonly Permission[]> = {
   administrator: permissions,
-  manager: [...clientWork, 'clients.archive', ...salesWork, 'documents.templates', 'admin.pricing'],
-  sales: [...clientWork, ...salesWork],
-  backoffice: [...clientWork, 'clients.archive', 'sales.read'],
-  contactcentre: ['clients.read', 'clients.write', 'sales.read', 'sales.write'],
-  finance: ['clients.read', 'clients.export', 'sales.read'],
-  legal: ['clients.read', 'documents.templates'],
+  manager: [...clientWork, 'clients.archive', ...salesWork, ...contractWork, 'documents.templates', 'admin.pricing'],
+  sales: [...clientWork, ...salesWork, ...contractWork],
+  backoffice: [...clientWork, 'clients.archive', 'sales.read', ...contractWork],
+  contactcentre: ['clients.read', 'clients.write', 'sales.read', 'sales.write', 'contracts.read'],
+  finance: ['clients.read', 'clients.export', 'sales.read', 'contracts.read', 'contracts.export'],
+  legal: ['clients.read', ...contractWork, 'documents.templates'],
 };
 
 /** Scopes each role starts with; the administrator changes them in the roles screen. */
