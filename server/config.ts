@@ -40,6 +40,20 @@ const Config = z.object({
   ),
   /** The sender of outgoing e-mail, e.g. "Kilowatt CRM <crm@example.com>". */
   SMTP_FROM: z.string().trim().min(3).default('Kilowatt CRM <kilowatt@localhost>'),
+  /**
+   * Signi workspace API key (CONTRACT-2). With it, contracts are sent to the real Signi; without it the embedded
+   * demo starts a local fake Signi, and elsewhere electronic signature is off.
+   */
+  SIGNI_API_KEY: z.string().trim().optional(),
+  SIGNI_BASE_URL: z.url().default('https://api.signi.com'),
+  /** Per-request timeout of Signi calls, in milliseconds (uploads of the contract PDF included). */
+  SIGNI_TIMEOUT_MS: z.coerce.number().int().positive().max(120_000).default(15_000),
+  /** Key of the HMAC in the webhook addresses given to Signi; at least 32 characters, required with SIGNI_API_KEY. */
+  SIGNI_WEBHOOK_SECRET: z.string().trim().min(32, 'Use at least 32 random characters').optional(),
+  /** Where Signi reaches this server, e.g. https://crm.example.sk (Signi calls <this>/api/v1/webhooks/signi). */
+  SIGNI_WEBHOOK_BASE_URL: z.url().optional(),
+  /** Days signers have to sign a document sent for signature. */
+  SIGNI_SIGNING_DAYS: z.coerce.number().int().min(1).max(365).default(30),
 });
 
 export type AppConfig = {
@@ -54,6 +68,15 @@ export type AppConfig = {
   verificationReminderDays: number;
   mapy: { apiKey: string | undefined; mapApiKey: string | undefined; baseUrl: string; timeoutMs: number };
   smtp: { url: string | undefined; from: string };
+  signi: {
+    apiKey: string | undefined;
+    baseUrl: string;
+    timeoutMs: number;
+    webhookSecret: string | undefined;
+    /** Defaults to http://127.0.0.1:<PORT>, which only a local (fake) Signi can reach. */
+    webhookBaseUrl: string;
+    signingDays: number;
+  };
 };
 
 export const readConfig = (env: NodeJS.ProcessEnv = process.env): AppConfig => {
@@ -63,6 +86,9 @@ export const readConfig = (env: NodeJS.ProcessEnv = process.env): AppConfig => {
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const c = parsed.data;
+  if (c.SIGNI_API_KEY && (!c.SIGNI_WEBHOOK_SECRET || !c.SIGNI_WEBHOOK_BASE_URL)) {
+    throw new Error('Invalid configuration:\n  SIGNI_WEBHOOK_SECRET and SIGNI_WEBHOOK_BASE_URL are required with SIGNI_API_KEY');
+  }
   return {
     port: c.PORT,
     host: c.HOST,
@@ -82,5 +108,13 @@ export const readConfig = (env: NodeJS.ProcessEnv = process.env): AppConfig => {
       timeoutMs: c.MAPY_TIMEOUT_MS,
     },
     smtp: { url: c.SMTP_URL || undefined, from: c.SMTP_FROM },
+    signi: {
+      apiKey: c.SIGNI_API_KEY || undefined,
+      baseUrl: c.SIGNI_BASE_URL,
+      timeoutMs: c.SIGNI_TIMEOUT_MS,
+      webhookSecret: c.SIGNI_WEBHOOK_SECRET || undefined,
+      webhookBaseUrl: c.SIGNI_WEBHOOK_BASE_URL ?? `http://127.0.0.1:${c.PORT}`,
+      signingDays: c.SIGNI_SIGNING_DAYS,
+    },
   };
 };

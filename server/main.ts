@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,9 +11,12 @@ import { loadDemoDataOnce } from './demo/demo-data.js';
 import { buildApp } from './http/app.js';
 import { createMapyClient, type Geocoder } from './integrations/mapy/client.js';
 import { startFakeMapy } from './integrations/mapy/fake.js';
+import { createSigniClient } from './integrations/signi/client.js';
+import { startFakeSigni } from './integrations/signi/fake.js';
 import { createSmtpMailer, type Mailer } from './integrations/smtp/client.js';
 import { startFakeSmtp } from './integrations/smtp/fake.js';
 import { createJobHandlers, jobSchedulesToEnsure } from './jobs/index.js';
+import type { SigningSetup } from './modules/signature-requests/signature-requests.service.js';
 import { createJobRunner, ensureSchedules, startPolling } from './jobs/runner.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -85,6 +89,31 @@ if (config.mapy.apiKey) {
 // The map on the supply-point card needs real Mapy.cz tiles: the fake has none, so no key means no map.
 const mapTiles = config.mapy.mapApiKey ? { apiKey: config.mapy.mapApiKey, baseUrl: config.mapy.baseUrl } : undefined;
 
+// Electronic signature (CONTRACT-2): the real Signi with a key; the built-in fake Signi for the demo; else off.
+let signing: SigningSetup | undefined;
+let stopFakeSigni = async (): Promise<void> => undefined;
+if (config.signi.apiKey && config.signi.webhookSecret) {
+  signing = {
+    client: createSigniClient({ apiKey: config.signi.apiKey, baseUrl: config.signi.baseUrl, timeoutMs: config.signi.timeoutMs }),
+    webhookSecret: config.signi.webhookSecret,
+    webhookBaseUrl: config.signi.webhookBaseUrl,
+    signingDays: config.signi.signingDays,
+  };
+  log.info({ baseUrl: config.signi.baseUrl, webhooks: config.signi.webhookBaseUrl }, 'e-signature: Signi');
+} else if (config.loadDemoData) {
+  const fake = await startFakeSigni({ host: '127.0.0.1', port: 0 });
+  signing = {
+    client: createSigniClient({ apiKey: fake.apiKey, baseUrl: fake.url, timeoutMs: config.signi.timeoutMs }),
+    webhookSecret: config.signi.webhookSecret ?? randomBytes(32).toString('hex'),
+    webhookBaseUrl: config.signi.webhookBaseUrl,
+    signingDays: config.signi.signingDays,
+  };
+  stopFakeSigni = fake.close;
+  log.info({ url: fake.url }, 'e-signature: no SIGNI_API_KEY, using the built-in fake Signi; open its address to sign the documents sent');
+} else {
+  log.info('e-signature off: set SIGNI_API_KEY, SIGNI_WEBHOOK_SECRET and SIGNI_WEBHOOK_BASE_URL to send contracts through Signi');
+}
+
 await ensureWebBuilt(log);
 const app = await buildApp({
   db: database.db,
@@ -94,6 +123,7 @@ const app = await buildApp({
   logger: log,
   geocoder,
   mapTiles,
+  signing,
 });
 await app.listen({ port: config.port, host: config.host });
 log.info(`Kilowatt is running on http://localhost:${config.port}`);
@@ -102,6 +132,7 @@ const shutdown = async () => {
   await app.close();
   await stopJobs();
   await stopFakeMapy();
+  await stopFakeSigni();
   mailer?.close();
   await stopFakeSmtp();
   await database.close();

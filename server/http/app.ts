@@ -30,6 +30,8 @@ import { priceListRoutes } from '../modules/price-lists/price-lists.routes.js';
 import { processRoutes } from '../modules/processes/processes.routes.js';
 import { queueRoutes } from '../modules/queues/queues.routes.js';
 import { searchRoutes } from '../modules/search/search.routes.js';
+import { signatureRequestRoutes } from '../modules/signature-requests/signature-requests.routes.js';
+import type { SigningSetup } from '../modules/signature-requests/signature-requests.service.js';
 import { supplyPointRoutes } from '../modules/supply-points/supply-points.routes.js';
 import { teamRoutes } from '../modules/teams/teams.routes.js';
 import { userRoutes } from '../modules/users/users.routes.js';
@@ -49,6 +51,8 @@ export type AppOptions = {
   geocoder?: Geocoder | undefined;
   /** Mapy.cz map tiles (ENERGY-3), only with a real key; without them `GET /addresses/map` answers `available: false`. */
   mapTiles?: MapyTileSettings | undefined;
+  /** Electronic signature through Signi (CONTRACT-2); without it signature requests answer `signature.not_configured`. */
+  signing?: SigningSetup | undefined;
 };
 
 /** Request bodies above this are answered 413 before they are parsed. */
@@ -66,6 +70,7 @@ export const buildApp = async (options: AppOptions) => {
   app.decorate('db', options.db);
   app.decorate('geocoder', options.geocoder ?? null);
   app.decorate('mapTiles', options.mapTiles ?? null);
+  app.decorate('signing', options.signing ?? null);
 
   await app.register(cookie);
   await app.register(swagger, {
@@ -119,6 +124,7 @@ export const buildApp = async (options: AppOptions) => {
       await api.register(queueRoutes);
       await api.register(leadRoutes);
       await api.register(leadImportRoutes);
+      await api.register(signatureRequestRoutes);
       await api.register(priceListRoutes);
       await api.register(documentRoutes);
     },

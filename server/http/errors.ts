@@ -87,6 +87,16 @@ export const statusByCode = {
   'contract.terms_locked': 409,
   /** The contract's state does not allow this step (e.g. terminating one that was never signed). */
   'contract.wrong_state': 409,
+  /** Electronic signature (CONTRACT-2) is not set up on this server: no Signi key, webhook secret or address. */
+  'signature.not_configured': 503,
+  /** Signi refused the call or could not be reached; the message says why and nothing was recorded. */
+  'signature.provider_failed': 502,
+  /** The record already has a signature request out (sent or viewed); wait for its result. */
+  'signature.already_requested': 409,
+  /** A webhook whose address or body does not verify (forged, altered, another document); nothing changed. */
+  'webhook.invalid_signature': 401,
+  /** A webhook address past its expiry (an old or replayed delivery); nothing changed. */
+  'webhook.expired': 401,
   payload_too_large: 413,
   unsupported_media_type: 415,
   internal: 500,

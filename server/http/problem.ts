@@ -13,6 +13,8 @@ const titles: Record<number, string> = {
   413: 'Request body too large',
   415: 'Unsupported media type',
   429: 'Too many requests',
+  502: 'Bad gateway',
+  503: 'Service unavailable',
   500: 'Internal error',
 };
 

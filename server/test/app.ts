@@ -3,6 +3,7 @@ import { buildApp, type App } from '../http/app.js';
 import type { Database } from '../db/client.js';
 import type { Geocoder } from '../integrations/mapy/client.js';
 import type { MapyTileSettings } from '../integrations/mapy/tiles.js';
+import type { SigningSetup } from '../modules/signature-requests/signature-requests.service.js';
 import { demoPassword } from '../demo/demo-data.js';
 import { seededRandom, validIco } from '../demo/generator.js';
 import { openTestDatabase } from './database.js';
@@ -20,9 +21,9 @@ export type Caller = {
 export type Response = { status: number; body: any; headers: Record<string, unknown>; raw: Buffer };
 
 /** Builds the app on a private database; `as(email)` signs in a demo user and sends requests as them. */
-export const createTestApp = async (options: { geocoder?: Geocoder; mapTiles?: MapyTileSettings } = {}) => {
+export const createTestApp = async (options: { geocoder?: Geocoder; mapTiles?: MapyTileSettings; signing?: SigningSetup } = {}) => {
   const database = await openTestDatabase();
-  const app: App = await buildApp({ db: database.db, sessionHours: 1, secureCookies: false, geocoder: options.geocoder, mapTiles: options.mapTiles });
+  const app: App = await buildApp({ db: database.db, sessionHours: 1, secureCookies: false, geocoder: options.geocoder, mapTiles: options.mapTiles, signing: options.signing });
   afterAll(async () => {
     await app.close();
     await database.close();
