@@ -29,6 +29,7 @@ import {
   MyDayPage,
   OwnersPage,
   ProcessTemplatesPage,
+  DocumentTemplatesPage,
   QueueRulesPage,
   RolesPage,
   SupplyPointDetailPage,
@@ -227,6 +228,14 @@ export const App = () => (
                 element={
                   <Guard permission="sales.read">
                     <CalendarPage />
+                  </Guard>
+                }
+              />
+              <Route
+                path="admin/document-templates"
+                element={
+                  <Guard permission="documents.templates">
+                    <DocumentTemplatesPage />
                   </Guard>
                 }
               />

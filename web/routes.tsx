@@ -53,6 +53,9 @@ export const CaseDetailPage = lazy(() =>
 export const CaseBoardPage = lazy(() =>
   import('./features/cases/CaseBoardPage.js').then((m) => ({ default: m.CaseBoardPage })),
 );
+export const DocumentTemplatesPage = lazy(() =>
+  import('./features/documents/DocumentTemplatesPage.js').then((m) => ({ default: m.DocumentTemplatesPage })),
+);
 export const ProcessTemplatesPage = lazy(() =>
   import('./features/processes/ProcessTemplatesPage.js').then((m) => ({ default: m.ProcessTemplatesPage })),
 );

@@ -8,6 +8,7 @@ import enCases from './en/cases.json' with { type: 'json' };
 import enClients from './en/clients.json' with { type: 'json' };
 import enCommon from './en/common.json' with { type: 'json' };
 import enContacts from './en/contacts.json' with { type: 'json' };
+import enDocuments from './en/documents.json' with { type: 'json' };
 import enContracts from './en/contracts.json' with { type: 'json' };
 import enErrors from './en/errors.json' with { type: 'json' };
 import enLeads from './en/leads.json' with { type: 'json' };
@@ -26,6 +27,7 @@ import skCases from './sk/cases.json' with { type: 'json' };
 import skClients from './sk/clients.json' with { type: 'json' };
 import skCommon from './sk/common.json' with { type: 'json' };
 import skContacts from './sk/contacts.json' with { type: 'json' };
+import skDocuments from './sk/documents.json' with { type: 'json' };
 import skContracts from './sk/contracts.json' with { type: 'json' };
 import skErrors from './sk/errors.json' with { type: 'json' };
 import skLeads from './sk/leads.json' with { type: 'json' };
@@ -46,6 +48,7 @@ export const en = {
   clients: enClients,
   common: enCommon,
   contacts: enContacts,
+  documents: enDocuments,
   contracts: enContracts,
   errors: enErrors,
   leads: enLeads,
@@ -67,6 +70,7 @@ export const sk = {
   clients: skClients,
   common: skCommon,
   contacts: skContacts,
+  documents: skDocuments,
   contracts: skContracts,
   errors: skErrors,
   leads: skLeads,

@@ -14,6 +14,7 @@ import {
   IconPhoneCall,
   IconPlugConnected,
   IconRoute,
+  IconTemplate,
   IconShieldLock,
   IconTargetArrow,
   IconUsers,
@@ -105,6 +106,7 @@ export const Navigation = ({ onNavigate }: { onNavigate: () => void }) => {
       visible: can('admin.codeLists'),
     },
     { to: '/admin/processes', label: t('processes.nav'), icon: <IconRoute size={18} />, visible: can('admin.processes') },
+    { to: '/admin/document-templates', label: t('documents.nav'), icon: <IconTemplate size={18} />, visible: can('documents.templates') },
     { to: '/admin/queue-rules', label: t('queues.nav.rules'), icon: <IconListCheck size={18} />, visible: can('admin.processes') },
   ].filter((item) => item.visible);
   const personal: Item[] = [
