@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { setImmediate as yieldToOtherRequests } from 'node:timers/promises';
-import { and, asc, count, desc, eq, gt, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, inArray, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import type { z } from 'zod';
 import {
@@ -539,45 +539,56 @@ type Outcome = {
   errorCount: number;
   errorsByRow: Map<number, LeadImportRowError[]>;
   matchesByRow: Map<number, LeadImportMatch[]>;
-  prepared: Map<number, PreparedRow>;
 };
 
-/**
- * Checks every row of the import in chunks: the lead rules, then duplicates against the leads and clients the
- * uploader may see (a chunk at a time) and against earlier rows of the file. `onProgress` gets the rows checked.
- */
-const checkAllRows = async (
-  ctx: ServiceContext,
-  row: ImportRow,
-  columns: Columns,
-  options: { source: string; keepPrepared: boolean; onProgress?: (processed: number) => Promise<unknown> },
-): Promise<Outcome> => {
+/** What checking a row needs besides the row: the mapping, the owner's country, the code lists (read once). */
+const sharedOf = async (ctx: ServiceContext, row: ImportRow, columns: Columns, source: string): Promise<Shared> => {
   const actor = userOf(ctx);
   const mapped = new Set(Object.values(columns));
-  const shared: Shared = {
+  return {
     columns,
     headers: row.headers,
     unmapped: row.headers.flatMap((header, index) => (mapped.has(index) ? [] : [{ index, header }])),
     country: (await getOwner(ctx, actor.ownerId).catch(() => null))?.country ?? 'SK',
-    source: options.source,
+    source,
     industries: await listCodeList(ctx, 'industry'),
     territories: await listCodeList(ctx, 'distributionTerritory'),
   };
-  const errorsByRow = new Map<number, LeadImportRowError[]>();
-  const matchesByRow = new Map<number, LeadImportMatch[]>();
-  const prepared = new Map<number, PreparedRow>();
-  const allKeys: { row: number; keys: DuplicateKeys }[] = [];
+};
+
+/** The import's stored rows in file order, a chunk at a time, so no step holds the whole file. */
+async function* rowChunks(ctx: ServiceContext, importId: string) {
   let after = 0;
-  let processed = 0;
   for (;;) {
     const chunk = await ctx.db
       .select({ rowNumber: leadImportRows.rowNumber, values: leadImportRows.values })
       .from(leadImportRows)
-      .where(and(eq(leadImportRows.importId, row.id), gt(leadImportRows.rowNumber, after)))
+      .where(and(eq(leadImportRows.importId, importId), gt(leadImportRows.rowNumber, after)))
       .orderBy(asc(leadImportRows.rowNumber))
       .limit(chunkSize);
-    if (chunk.length === 0) break;
+    if (chunk.length === 0) return;
     after = chunk[chunk.length - 1]!.rowNumber;
+    yield chunk;
+  }
+}
+
+/**
+ * Checks every row of the import in chunks: the lead rules, then duplicates against the leads and clients the
+ * uploader may see (a chunk at a time) and against earlier rows of the file. `onProgress` gets the rows checked.
+ * Only errors, matches and the rows' duplicate keys are kept, not the checked rows themselves: the job checks each
+ * chunk again (the same rules on the same data) while it writes.
+ */
+const checkAllRows = async (
+  ctx: ServiceContext,
+  row: ImportRow,
+  shared: Shared,
+  options: { onProgress?: (processed: number) => Promise<unknown> } = {},
+): Promise<Outcome> => {
+  const errorsByRow = new Map<number, LeadImportRowError[]>();
+  const matchesByRow = new Map<number, LeadImportMatch[]>();
+  const allKeys: { row: number; keys: DuplicateKeys }[] = [];
+  let processed = 0;
+  for await (const chunk of rowChunks(ctx, row.id)) {
     const checked = chunk.map((r) => checkRow(r, shared));
     const found = await findDuplicates(
       ctx,
@@ -585,7 +596,6 @@ const checkAllRows = async (
     );
     checked.forEach((c, i) => {
       if (c.errors.length > 0) errorsByRow.set(c.rowNumber, c.errors);
-      else if (c.prepared && options.keepPrepared) prepared.set(c.rowNumber, c.prepared);
       const matches = found[i] ?? [];
       if (matches.length > 0) {
         matchesByRow.set(
@@ -612,7 +622,7 @@ const checkAllRows = async (
   }
   let errorCount = 0;
   for (const errors of errorsByRow.values()) errorCount += errors.length;
-  return { total: processed, invalid: errorsByRow.size, errorCount, errorsByRow, matchesByRow, prepared };
+  return { total: processed, invalid: errorsByRow.size, errorCount, errorsByRow, matchesByRow };
 };
 
 /** Replaces the stored per-row errors and matches with this check's, in a few statements. */
@@ -669,7 +679,7 @@ export const validateLeadImport = async (
   if (row.status === 'running' || row.status === 'done') throw wrongStatus(row, 'checked');
   const { columns, stored } = checkMapping(input.mapping, row.headers);
   await saveMapping(ctx, row.ownerId, input.source, stored);
-  const outcome = await checkAllRows(ctx, row, columns, { source: input.source, keepPrepared: false });
+  const outcome = await checkAllRows(ctx, row, await sharedOf(ctx, row, columns, input.source));
   await storeOutcome(ctx, id, outcome);
   await ctx.db.delete(leadImportDecisions).where(eq(leadImportDecisions.importId, id));
   const [updated] = await ctx.db
@@ -1149,11 +1159,8 @@ export const runLeadImport = async (
     const ctx: ServiceContext = { ...jobCtx, actor };
     const { columns } = checkMapping((row.mapping ?? {}) as LeadImportMapping, row.headers);
     await update({ phase: 'preparing', processed: 0 });
-    const outcome = await checkAllRows(ctx, row, columns, {
-      source: row.source ?? 'import',
-      keepPrepared: true,
-      onProgress: (processed) => update({ processed }),
-    });
+    const shared = await sharedOf(ctx, row, columns, row.source ?? 'import');
+    const outcome = await checkAllRows(ctx, row, shared, { onProgress: (processed) => update({ processed }) });
     if (outcome.invalid > 0) {
       await storeOutcome(ctx, id, outcome);
       const [first] = firstErrors(outcome.errorsByRow, 1);
@@ -1188,10 +1195,18 @@ export const runLeadImport = async (
           eq(leadImportDecisions.rowNumber, leadImportRows.rowNumber),
         ),
       )
-      .where(eq(leadImportRows.importId, id));
-    const changed = stored
-      .filter((s) => !sameMatches(outcome.matchesByRow.get(s.row), s.matches))
-      .map((s) => s.row);
+      // Only the rows that had duplicates or a decision: every other row must still have none.
+      .where(
+        and(
+          eq(leadImportRows.importId, id),
+          or(isNotNull(leadImportRows.matches), isNotNull(leadImportDecisions.rowNumber)),
+        ),
+      );
+    const storedRows = new Set(stored.map((s) => s.row));
+    const changed = [
+      ...stored.filter((s) => !sameMatches(outcome.matchesByRow.get(s.row), s.matches)).map((s) => s.row),
+      ...[...outcome.matchesByRow.keys()].filter((n) => !storedRows.has(n)),
+    ].sort((a, b) => a - b);
     if (changed.length > 0) {
       await storeOutcome(ctx, id, outcome);
       await ctx.db
@@ -1218,26 +1233,34 @@ export const runLeadImport = async (
     const decisions = new Map(stored.flatMap((s) => (s.decision ? [[s.row, s.decision] as const] : [])));
     await update({ phase: 'writing' });
     const counts = await withTx(ctx, async (tx) => {
-      const fresh: { prepared: PreparedRow; clientId: string | null }[] = [];
       const merges: { prepared: PreparedRow; leadId: string }[] = [];
+      let created = 0;
       let skipped = 0;
       let linked = 0;
-      for (const prepared of [...outcome.prepared.values()].sort((a, b) => a.rowNumber - b.rowNumber)) {
-        const decision = decisions.get(prepared.rowNumber);
-        if (decision?.decision === 'skip') skipped += 1;
-        else if (decision?.decision === 'merge' && decision.targetLeadId)
-          merges.push({ prepared, leadId: decision.targetLeadId });
-        else if (decision?.decision === 'merge' && decision.targetClientId) {
-          fresh.push({ prepared, clientId: decision.targetClientId });
-          linked += 1;
-        } else fresh.push({ prepared, clientId: null });
+      // The rows are checked again a chunk at a time (the same rules on the same data as above, so they are
+      // valid) and inserted at once: memory stays at one chunk. Merges are few (one per decided duplicate).
+      for await (const chunk of rowChunks(tx, id)) {
+        const fresh: { prepared: PreparedRow; clientId: string | null }[] = [];
+        for (const stored of chunk) {
+          const { prepared } = checkRow(stored, shared);
+          if (!prepared) throw new Error(`row ${stored.rowNumber} no longer passes the check it passed`);
+          const decision = decisions.get(prepared.rowNumber);
+          if (decision?.decision === 'skip') skipped += 1;
+          else if (decision?.decision === 'merge' && decision.targetLeadId)
+            merges.push({ prepared, leadId: decision.targetLeadId });
+          else if (decision?.decision === 'merge' && decision.targetClientId) {
+            fresh.push({ prepared, clientId: decision.targetClientId });
+            linked += 1;
+          } else fresh.push({ prepared, clientId: null });
+        }
+        await insertLeads(tx, fresh, {
+          ownerId: actor.ownerId,
+          importId: id,
+          teamId: actor.teamIds[0] ?? null,
+          by: actor.userId,
+        });
+        created += fresh.length;
       }
-      await insertLeads(tx, fresh, {
-        ownerId: actor.ownerId,
-        importId: id,
-        teamId: actor.teamIds[0] ?? null,
-        by: actor.userId,
-      });
       for (const merge of merges) {
         const target = await loadVisibleLead(tx, merge.leadId, true);
         if (target.archivedAt || target.status === 'converted') {
@@ -1261,7 +1284,7 @@ export const runLeadImport = async (
           origin: { mergedFromImport: id, importRow: merge.prepared.rowNumber },
         });
       }
-      const result = { created: fresh.length, merged: merges.length, linked, skipped };
+      const result = { created, merged: merges.length, linked, skipped };
       await tx.db
         .update(leadImports)
         .set({
