@@ -202,6 +202,7 @@ describe('priceSupplyPoint: input it cannot price names the field and rule', () 
     ['delivery not from a month start', withPoint({}, { deliveryFrom: '2026-01-15' }), [['deliveryFrom', 'not_month_start']]],
     ['delivery not to a month end', withPoint({}, { deliveryTo: '2026-12-30' }), [['deliveryTo', 'not_month_end']]],
     ['delivery ending before it starts', withPoint({}, { deliveryFrom: '2026-06-01', deliveryTo: '2026-03-31' }), [['deliveryTo', 'before_delivery_from']]],
+    ['a month without distribution charges', withPoint({}, { deliveryTo: '2027-01-31' }), [['deliveryFrom', 'no_regulated_components']]],
     ['several problems at once', withPoint({ annualConsumption: null, distributionRate: 'DD5' }, { deliveryTo: '2026-02-27' }), [
       ['deliveryTo', 'not_month_end'],
       ['annualConsumption', 'required_for_pricing'],

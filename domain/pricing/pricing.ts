@@ -262,6 +262,17 @@ export const priceSupplyPoint = (input: PricingInput): PricingResult => {
   for (const month of months) {
     for (const charge of chargesOfMonth(input.regulated, keys, month)) monthsByCharge.set(charge, (monthsByCharge.get(charge) ?? 0) + 1);
   }
+  // Every delivery month needs the territory's distribution charges: a month without them would look cheap, not free.
+  const uncovered = months.filter((month) => !chargesOfMonth(input.regulated, keys, month).some((c) => c.component === 'distribution'));
+  if (uncovered.length > 0) {
+    throw new PricingError([
+      {
+        path: 'deliveryFrom',
+        code: 'no_regulated_components',
+        message: `deliveryFrom–deliveryTo: no distribution charges of the supply point's territory and tariff are known for ${uncovered[0]}${uncovered.length > 1 ? ` and ${uncovered.length - 1} more months` : ''}`,
+      },
+    ]);
+  }
   const spansSeveral = new Set<string>();
   const seen = new Map<string, number>();
   for (const charge of monthsByCharge.keys()) {

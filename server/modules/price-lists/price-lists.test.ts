@@ -4,6 +4,7 @@ import pino from 'pino';
 import { describe, expect, it } from 'vitest';
 import { systemContext } from '../../context.js';
 import { seededRandom } from '../../demo/generator.js';
+import { loadPricingDemo } from '../../demo/pricing-demo.js';
 import { skElectricityEic } from '../../demo/supply-point-generator.js';
 import { companyBody, createTestApp } from '../../test/app.js';
 import { priceLists } from './price-lists.schema.js';
@@ -325,5 +326,23 @@ describe('regulated components and VAT rates', () => {
     const vat = await sales.get('/api/v1/vat-rates');
     expect(vat.body.items).toEqual(expect.arrayContaining([expect.objectContaining({ country: 'SK', ratePercent: '23', validFrom: '2025-01-01' })]));
     expect((await sales.post('/api/v1/vat-rates', { country: 'PL', ratePercent: '23', validFrom: '2011-01-01', source: 'x' })).status).toBe(403);
+  });
+});
+
+describe('demo price lists', () => {
+  it('load for an owner and price its supply points', async () => {
+    const { ownerId } = await newProduct();
+    await loadPricingDemo(systemContext(db, pino({ level: 'silent' }), 'demo'), [ownerId]);
+    const demo = await sales.get('/api/v1/products?q=VOL-SK-E-FIX');
+    expect(demo.body.items).toHaveLength(1);
+    expect((await sales.get(`/api/v1/products/${demo.body.items[0].id}/price-lists`)).body.items).toHaveLength(2);
+    const point = await newPoint();
+    const quote = await sales.post(`/api/v1/supply-points/${point.id}/quote`, { productId: demo.body.items[0].id, deliveryFrom: '2027-01-01', deliveryTo: '2027-12-31' });
+    // the seeded regulated components are 2026 only: a 2027 quote names the missing charges instead of pricing without them
+    expect(quote.status).toBe(400);
+    expect(quote.body.errors).toEqual([expect.objectContaining({ path: 'deliveryFrom', code: 'no_regulated_components' })]);
+    const priced = await sales.post(`/api/v1/supply-points/${point.id}/quote`, { productId: demo.body.items[0].id, deliveryFrom: '2026-01-01', deliveryTo: '2026-12-31' });
+    expect(priced.status).toBe(200);
+    expect(priced.body.lines.find((l: { kind: string }) => l.kind === 'commodity')).toMatchObject({ unitPrice: '131.9', amount: '329.75' }); // DD2: 139.90 − 8; 2.5 × 131.90
   });
 });

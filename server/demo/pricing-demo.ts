@@ -1,0 +1,32 @@
+import { Decimal } from 'decimal.js';
+import type { ServiceContext } from '../context.js';
+import { createPriceList, createProduct } from '../modules/price-lists/price-lists.service.js';
+
+type DemoProduct = Parameters<typeof createProduct>[1] & { rows2026: { tariffCode: string | null; pricePerMWh: string; monthlyFee: string; purchasePerMWh: string | null }[] };
+
+const skRates = (base: number, fee: string, purchase: number) =>
+  ['DD1', 'DD2', 'DD3'].map((tariffCode, i) => ({ tariffCode, pricePerMWh: (base - i * 8).toFixed(2), monthlyFee: fee, purchasePerMWh: (purchase - i * 4).toFixed(2) }));
+const skBands = (base: number, fee: string, purchase: number) =>
+  ['D1', 'D2', 'D3', 'D4', 'M1', 'M2', 'M3', 'M4'].map((tariffCode, i) => ({ tariffCode, pricePerMWh: (base - (i % 4) * 3).toFixed(2), monthlyFee: fee, purchasePerMWh: (purchase - (i % 4) * 2).toFixed(2) }));
+const czRates = (base: number, fee: string, purchase: number) =>
+  ['D01d', 'D02d', 'D25d', 'C01d', 'C02d', 'C25d'].map((tariffCode, i) => ({ tariffCode, pricePerMWh: (base - (i % 3) * 90).toFixed(2), monthlyFee: fee, purchasePerMWh: (purchase - (i % 3) * 60).toFixed(2) }));
+
+/** Products of two (fictitious) suppliers with 2026 and 2027 price lists for SK and CZ electricity and gas, so offers have something to price. */
+const demoProducts: DemoProduct[] = [
+  { supplier: 'Voltia Energy, a.s.', name: 'Voltia Fix 2026', code: 'VOL-SK-E-FIX', commodity: 'electricity', country: 'SK', currency: 'EUR', priceModel: 'fixed', active: true, rows2026: skRates(139.9, '1.99', 104) },
+  { supplier: 'Voltia Energy, a.s.', name: 'Voltia Spot+', code: 'VOL-SK-E-SPOT', commodity: 'electricity', country: 'SK', currency: 'EUR', priceModel: 'spot_indexed', active: true, rows2026: skRates(126.5, '2.49', 101) },
+  { supplier: 'Nordgas Trading s.r.o.', name: 'Nordgas Plyn Fix', code: 'NG-SK-G-FIX', commodity: 'gas', country: 'SK', currency: 'EUR', priceModel: 'fixed', active: true, rows2026: skBands(52.9, '2.50', 39) },
+  { supplier: 'Voltia Energy, a.s.', name: 'Voltia Elektřina Fix', code: 'VOL-CZ-E-FIX', commodity: 'electricity', country: 'CZ', currency: 'CZK', priceModel: 'fixed', active: true, rows2026: czRates(2890, '149.00', 2450) },
+  { supplier: 'Nordgas Trading s.r.o.', name: 'Nordgas Plyn Standard', code: 'NG-CZ-G-STD', commodity: 'gas', country: 'CZ', currency: 'CZK', priceModel: 'floating', active: true, rows2026: [{ tariffCode: null, pricePerMWh: '1190.00', monthlyFee: '99.00', purchasePerMWh: '1020.00' }] },
+];
+
+export const loadPricingDemo = async (ctx: ServiceContext, ownerIds: string[]): Promise<void> => {
+  for (const ownerId of ownerIds) {
+    for (const { rows2026, ...product } of demoProducts) {
+      const saved = await createProduct(ctx, product, ownerId);
+      await createPriceList(ctx, saved.id, { validFrom: '2026-01-01', validTo: '2026-12-31', note: 'Demo 2026', rows: rows2026 });
+      const rows2027 = rows2026.map((r) => ({ ...r, pricePerMWh: new Decimal(r.pricePerMWh).times('0.96').toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2) }));
+      await createPriceList(ctx, saved.id, { validFrom: '2027-01-01', validTo: '2027-12-31', note: 'Demo 2027', rows: rows2027 });
+    }
+  }
+};
