@@ -22,3 +22,4 @@ export * from '../modules/contracts/contracts.schema.js';
 export * from '../modules/documents/documents.schema.js';
 export * from '../modules/price-lists/price-lists.schema.js';
 export * from '../modules/signature-requests/signature-requests.schema.js';
+export * from '../modules/data-sentences/data-sentences.schema.js';
