@@ -17,6 +17,8 @@ const Config = z.object({
   KILOWATT_JOBS: z.enum(['0', '1']).default('1'),
   /** Days ahead a meter's verification due date creates a reminder for the client's responsible user (ENERGY-5). */
   KILOWATT_VERIFICATION_REMINDER_DAYS: z.coerce.number().int().min(0).max(3650).default(60),
+  KILOWATT_CONTRACT_END_REMINDER_DAYS: z.coerce.number().int().min(0).max(3650).default(90),
+  KILOWATT_CONTRACT_NOTICE_REMINDER_DAYS: z.coerce.number().int().min(0).max(3650).default(30),
   /** Mapy.cz REST API key for address suggestions and validation (ENERGY-3); empty means none. */
   MAPY_API_KEY: z.string().trim().optional(),
   /**
@@ -66,6 +68,8 @@ export type AppConfig = {
   secureCookies: boolean;
   runJobs: boolean;
   verificationReminderDays: number;
+  /** Days before a contract's end and before its notice deadline that its responsible user is reminded. */
+  contractReminderDays: { end: number; noticeDeadline: number };
   mapy: { apiKey: string | undefined; mapApiKey: string | undefined; baseUrl: string; timeoutMs: number };
   smtp: { url: string | undefined; from: string };
   signi: {
@@ -101,6 +105,7 @@ export const readConfig = (env: NodeJS.ProcessEnv = process.env): AppConfig => {
     secureCookies: c.KILOWATT_SECURE_COOKIES === '1',
     runJobs: c.KILOWATT_JOBS === '1',
     verificationReminderDays: c.KILOWATT_VERIFICATION_REMINDER_DAYS,
+    contractReminderDays: { end: c.KILOWATT_CONTRACT_END_REMINDER_DAYS, noticeDeadline: c.KILOWATT_CONTRACT_NOTICE_REMINDER_DAYS },
     mapy: {
       apiKey: c.MAPY_API_KEY || undefined,
       mapApiKey: c.MAPY_MAP_API_KEY || c.MAPY_API_KEY || undefined,

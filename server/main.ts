@@ -67,7 +67,7 @@ let stopJobs = async (): Promise<void> => undefined;
 if (config.runJobs) {
   await ensureSchedules(database.db, jobSchedulesToEnsure);
   stopJobs = startPolling(
-    createJobRunner({ db: database.db, log, handlers: createJobHandlers({ verificationReminderDays: config.verificationReminderDays, mailer }) }),
+    createJobRunner({ db: database.db, log, handlers: createJobHandlers({ verificationReminderDays: config.verificationReminderDays, contractReminderDays: config.contractReminderDays, mailer }) }),
     log,
   );
 }

@@ -16,7 +16,7 @@ afterAll(async () => {
   mailer.close();
   await smtp.close();
 });
-const runner = createJobRunner({ db, log: pino({ level: 'silent' }), handlers: createJobHandlers({ verificationReminderDays: 60, mailer }) });
+const runner = createJobRunner({ db, log: pino({ level: 'silent' }), handlers: createJobHandlers({ verificationReminderDays: 60, contractReminderDays: { end: 90, noticeDeadline: 30 }, mailer }) });
 
 const hour = 3_600_000;
 const at = (h: number) => new Date(Date.now() + h * hour).toISOString();

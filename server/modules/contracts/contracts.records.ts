@@ -26,6 +26,13 @@ export const loadVisibleContract = async (ctx: ServiceContext, id: string, forUp
   return row;
 };
 
+/**
+ * The contracts the caller may see (id, number) as a subquery, for another module's list that shows the contract
+ * of each of its rows in the same query (reminders): the one access filter, joined once.
+ */
+export const visibleContractsSubquery = (ctx: ServiceContext) =>
+  ctx.db.select({ id: contracts.id, number: contracts.number }).from(contracts).where(visibleContracts(ctx)).as('visible_contracts');
+
 export const contractTarget = (row: { id: string; ownerId: string }) => ({
   entityType: 'contract',
   entityId: row.id,

@@ -6,6 +6,7 @@ import { seededRandom } from '../../demo/generator.js';
 import { skElectricityEic, skGasPod } from '../../demo/supply-point-generator.js';
 import { companyBody, createTestApp, type Caller } from '../../test/app.js';
 
+import { jobHandlers } from '../../jobs/index.js';
 import { changeContractSigningState } from './contracts.service.js';
 
 const { as, db } = await createTestApp();
@@ -220,5 +221,29 @@ describe('the contract register (CONTRACT-3)', () => {
     expect((await contactCentre.get(`/api/v1/contracts/${foreign.id}`)).status).toBe(200);
     expect((await contactCentre.get('/api/v1/contracts/export')).status).toBe(403);
     expect((await contactCentre.post('/api/v1/contracts', contractBody())).status).toBe(403);
+  });
+});
+
+describe('reminders before the end and the notice deadline (CONTRACT-3)', () => {
+  const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+
+  it('the daily job reminds the responsible user once of each, and only of signed contracts', async () => {
+    const body = contractBody({ startDate: day(-300), endDate: day(60), noticePeriodMonths: 1 });
+    const signed = (await sales.post('/api/v1/contracts', body)).body;
+    await changeContractSigningState(system, signed.id, 'sentForSignature', new Date());
+    await changeContractSigningState(system, signed.id, 'signed', new Date());
+    const draft = (await sales.post('/api/v1/contracts', body)).body;
+
+    const run = jobHandlers['contracts.reminders']!;
+    await run(system, {});
+    await run(system, {});
+
+    const mine = (await sales.get('/api/v1/reminders')).body.items as { kind: string; subjectId: string; dueOn: string; contractId: string | null; contractNumber: string | null }[];
+    const ofSigned = mine.filter((r) => r.subjectId === signed.id);
+    expect(ofSigned.map((r) => r.kind).sort()).toEqual(['contract.end', 'contract.notice_deadline']);
+    expect(ofSigned.find((r) => r.kind === 'contract.end')).toMatchObject({ dueOn: day(60), contractId: signed.id, contractNumber: signed.number });
+    expect(mine.filter((r) => r.subjectId === draft.id)).toEqual([]);
+    const theirs = (await sales2.get('/api/v1/reminders')).body.items as { subjectId: string }[];
+    expect(theirs.filter((r) => r.subjectId === signed.id)).toEqual([]);
   });
 });

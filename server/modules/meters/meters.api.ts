@@ -137,6 +137,8 @@ export const ReminderResponse = z.object({
   ),
   supplyPointIdentifier: z.string().nullable().describe("That supply point's EIC/EAN code; null as supplyPointId"),
   meterNumber: z.string().nullable().describe("The meter's serial number; null as supplyPointId"),
+  contractId: Id.nullable().describe('The contract of a contract reminder; null when the subject is not a contract or is outside your rights'),
+  contractNumber: z.string().nullable().describe("That contract's number; null as contractId"),
   createdAt: z.date(),
   doneAt: z.date().nullable(),
 });

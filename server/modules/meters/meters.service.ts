@@ -8,6 +8,7 @@ import { recordChange } from '../audit/audit.service.js';
 import { actorUserId, assertCan } from '../auth/permissions.js';
 import { assertCodes } from '../code-lists/code-lists.service.js';
 import { businessDate } from '../code-lists/energy-reference.service.js';
+import { visibleContractsSubquery } from '../contracts/contracts.records.js';
 import {
   assertSupplyPointVisible,
   getSupplyPoint,
@@ -484,6 +485,18 @@ export const createVerificationReminders = async (
       userId: responsible.get(m.supplyPointId) ?? null,
       createdAt: ctx.now(),
     }));
+  const created = await addReminders(ctx, rows);
+  if (created > 0) ctx.log.info({ created, days }, 'meter verification reminders created');
+  return { created };
+};
+
+export type NewReminder = typeof reminders.$inferInsert;
+
+/**
+ * Adds reminders that are not there yet, for every module's daily job. The unique (kind, subjectId, dueOn) with
+ * ON CONFLICT DO NOTHING makes a second run, or a second instance, add nothing. Returns how many were new.
+ */
+export const addReminders = async (ctx: ServiceContext, rows: NewReminder[]): Promise<number> => {
   let created = 0;
   for (let i = 0; i < rows.length; i += 500) {
     const inserted = await ctx.db
@@ -493,8 +506,7 @@ export const createVerificationReminders = async (
       .returning({ id: reminders.id });
     created += inserted.length;
   }
-  if (created > 0) ctx.log.info({ created, days }, 'meter verification reminders created');
-  return { created };
+  return created;
 };
 
 /**
@@ -504,6 +516,7 @@ export const createVerificationReminders = async (
  */
 const selectReminders = (ctx: ServiceContext) => {
   const point = visibleSupplyPoints(ctx);
+  const contract = visibleContractsSubquery(ctx);
   return ctx.db
     .select({
       id: reminders.id,
@@ -514,12 +527,15 @@ const selectReminders = (ctx: ServiceContext) => {
       supplyPointId: point.id,
       supplyPointIdentifier: point.identifier,
       meterNumber: sql<string | null>`case when ${point.id} is not null then ${meters.number} end`,
+      contractId: contract.id,
+      contractNumber: contract.number,
       createdAt: reminders.createdAt,
       doneAt: reminders.doneAt,
     })
     .from(reminders)
     .leftJoin(meters, and(eq(reminders.subjectType, 'meter'), eq(meters.id, reminders.subjectId)))
-    .leftJoin(point, eq(point.id, meters.supplyPointId));
+    .leftJoin(point, eq(point.id, meters.supplyPointId))
+    .leftJoin(contract, and(eq(reminders.subjectType, 'contract'), eq(contract.id, reminders.subjectId)));
 };
 
 /** The caller's open reminders, soonest due first. */

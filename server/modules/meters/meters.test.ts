@@ -490,7 +490,7 @@ describe('verification reminders job', () => {
     const removed = await newMeter(site.id, { verificationDueOn: inDays(10), removedOn: '2024-01-01' });
     const ids = [soon.id, edge.id, overdue.id, later.id, removed.id];
 
-    const handlers = createJobHandlers({ verificationReminderDays: 60 });
+    const handlers = createJobHandlers({ verificationReminderDays: 60, contractReminderDays: { end: 90, noticeDeadline: 30 } });
     const a = createJobRunner({ db, log, handlers, instanceId: 'a' });
     const b = createJobRunner({ db: second?.db ?? db, log, handlers, instanceId: 'b' });
     await enqueue({ db }, 'meters.verification-reminders');
@@ -534,6 +534,8 @@ describe('verification reminders job', () => {
       supplyPointId: site.id,
       supplyPointIdentifier: siteIdentifier,
       meterNumber: soon.number,
+      contractId: null,
+      contractNumber: null,
       createdAt: expect.any(String),
       doneAt: null,
     });

@@ -12,7 +12,7 @@ import {
   ThemeIcon,
   Tooltip,
 } from '@mantine/core';
-import { IconBell, IconCheck, IconGauge } from '@tabler/icons-react';
+import { IconBell, IconCheck, IconFileText, IconGauge } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -49,7 +49,7 @@ const ReminderItem = ({ reminder, onOpen }: { reminder: Reminder; onOpen: () => 
       style={{ borderBottom: '1px solid var(--mantine-color-gray-2)' }}
     >
       <ThemeIcon variant="light" color={state.state === 'overdue' ? 'red' : 'orange'} radius="xl" size="md">
-        <IconGauge size={16} aria-hidden />
+        {reminder.subjectType === 'contract' ? <IconFileText size={16} aria-hidden /> : <IconGauge size={16} aria-hidden />}
       </ThemeIcon>
       <Stack gap={2} style={{ flex: 1, minWidth: 0 }}>
         {subject.href ? (

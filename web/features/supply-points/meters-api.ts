@@ -68,6 +68,9 @@ export type Reminder = {
   supplyPointId: string | null;
   supplyPointIdentifier: string | null;
   meterNumber: string | null;
+  /** The contract of a contract reminder and its number; null otherwise or outside the user's rights. */
+  contractId: string | null;
+  contractNumber: string | null;
   createdAt: string;
   doneAt: string | null;
 };

@@ -114,6 +114,8 @@ describe('reminder subject', () => {
     supplyPointId: 'sp-1',
     supplyPointIdentifier: '24ZVS0000000001X',
     meterNumber: 'EM-42',
+    contractId: null,
+    contractNumber: null,
   };
 
   it('links to the meter on its supply point’s card, with its number and the identifier', () => {
@@ -131,6 +133,12 @@ describe('reminder subject', () => {
       reminderSubject({ ...reminder, supplyPointId: null, supplyPointIdentifier: null, meterNumber: null }),
     ).toEqual(gone);
     expect(reminderSubject({ ...reminder, subjectType: 'contract' })).toEqual(gone);
+    expect(reminderSubject({ ...reminder, subjectType: 'offer', contractId: 'c-1', contractNumber: 'KW-2026-00001' })).toEqual(gone);
+  });
+
+  it('links a contract reminder to the contract, with its number', () => {
+    const contract = { ...reminder, subjectType: 'contract', subjectId: 'c-1', supplyPointId: null, supplyPointIdentifier: null, meterNumber: null, contractId: 'c-1', contractNumber: 'KW-2026-00001' };
+    expect(reminderSubject(contract)).toEqual({ meterNumber: null, identifier: 'KW-2026-00001', href: '/contracts/c-1', missing: false });
   });
 });
 

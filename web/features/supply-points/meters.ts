@@ -48,17 +48,21 @@ export const verificationState = (
 
 export type ReminderSubject = {
   meterNumber: string | null;
+  /** The supply point's identifier, or the contract's number. */
   identifier: string | null;
-  /** The meter on its supply point's card; null when the subject is not shown. */
+  /** The meter on its supply point's card, or the contract; null when the subject is not shown. */
   href: string | null;
-  /** The subject is not a meter, or no longer within the user's rights: nothing more to show. */
+  /** The subject is of an unknown kind, or no longer within the user's rights: nothing more to show. */
   missing: boolean;
 };
 
 /** What a reminder's line shows of its subject, from the reminder alone (the API sends the meter and point). */
 export const reminderSubject = (
-  reminder: Pick<Reminder, 'subjectType' | 'subjectId' | 'supplyPointId' | 'supplyPointIdentifier' | 'meterNumber'>,
+  reminder: Pick<Reminder, 'subjectType' | 'subjectId' | 'supplyPointId' | 'supplyPointIdentifier' | 'meterNumber' | 'contractId' | 'contractNumber'>,
 ): ReminderSubject => {
+  if (reminder.subjectType === 'contract' && reminder.contractId !== null) {
+    return { meterNumber: null, identifier: reminder.contractNumber, href: `/contracts/${reminder.contractId}`, missing: false };
+  }
   if (reminder.subjectType !== 'meter' || reminder.supplyPointId === null) {
     return { meterNumber: null, identifier: null, href: null, missing: true };
   }
