@@ -9,6 +9,10 @@ export const ExportLanguage = z
   .optional()
   .describe("Language of the headers and labels, as the list shows them; the caller's profile language by default");
 
+/** A download's Content-Disposition: an ASCII fallback name and the exact UTF-8 one (RFC 6266), e.g. Slovak names. */
+export const attachmentDisposition = (fileName: string): string =>
+  `attachment; filename="${fileName.replace(/[^\x20-\x7e]/g, '_').replace(/"/g, '')}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+
 export type ExportColumn<T> = { header: string; value: (row: T) => string | number | Date | boolean | null; width?: number };
 
 const csvCell = (value: unknown): string => {

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { contextOf } from '../../http/auth-plugin.js';
-import { sendExport, type ExportColumn } from '../../http/export.js';
+import { attachmentDisposition, sendExport, type ExportColumn } from '../../http/export.js';
 import { formattersFor, translate, uiLanguageOf, type Language } from '../../http/i18n.js';
 import { HistoryPage, withAuthors } from '../audit/audit.api.js';
 import { userNames } from '../users/users.service.js';
@@ -26,6 +26,20 @@ import {
   listContractsForExport,
   updateContract,
 } from './contracts.service.js';
+import { contractPdf, contractSignatureRequests, sendContractForSignature, signedContractPdf } from './contracts.signing.js';
+
+const pdfResponse = z.any().describe('application/pdf');
+
+const SignatureRequestItem = z.object({
+  id: z.uuid(),
+  state: z.enum(['created', 'sent', 'viewed', 'signed', 'rejected', 'expired']),
+  fileName: z.string(),
+  signers: z.array(z.object({ name: z.string(), email: z.string() }).loose()),
+  expiresAt: z.date(),
+  stateChangedAt: z.date(),
+  hasSignedPdf: z.boolean(),
+  createdAt: z.date(),
+});
 
 const IdParams = z.object({ id: z.uuid() });
 const tags = ['contracts'];
@@ -120,6 +134,43 @@ export const contractRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const ctx = contextOf(request);
       return withAuthors(ctx, await contractHistory(ctx, request.params.id));
+    },
+  );
+
+  app.get(
+    '/contracts/:id/pdf',
+    { schema: { tags, summary: "The contract as a PDF from the company's contract template, as it would be sent now", params: IdParams, produces: ['application/pdf'], response: { 200: pdfResponse } } },
+    async (request, reply) => {
+      const { fileName, pdf } = await contractPdf(contextOf(request), request.params.id);
+      return reply.type('application/pdf').header('content-disposition', attachmentDisposition(fileName)).send(pdf);
+    },
+  );
+
+  app.post(
+    '/contracts/:id/signature',
+    {
+      schema: {
+        tags,
+        summary: "Send the contract to the client's signing persons through Signi; 502 signature.provider_failed says why when Signi fails (the contract stays unsent)",
+        params: IdParams,
+        response: { 200: ContractDetail },
+      },
+    },
+    async (request) => sendContractForSignature(contextOf(request), request.server.signing, request.params.id),
+  );
+
+  app.get(
+    '/contracts/:id/signature-requests',
+    { schema: { tags, summary: "The contract's signature requests and their states, newest first", params: IdParams, response: { 200: z.object({ items: z.array(SignatureRequestItem) }) } } },
+    async (request) => ({ items: await contractSignatureRequests(contextOf(request), request.params.id) }),
+  );
+
+  app.get(
+    '/contracts/:id/signed-pdf',
+    { schema: { tags, summary: 'The signed PDF as Signi returned it (404 until signed)', params: IdParams, produces: ['application/pdf'], response: { 200: pdfResponse } } },
+    async (request, reply) => {
+      const { fileName, bytes } = await signedContractPdf(contextOf(request), request.params.id);
+      return reply.type('application/pdf').header('content-disposition', attachmentDisposition(fileName)).send(bytes);
     },
   );
 };

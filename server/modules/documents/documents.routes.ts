@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { contextOf } from '../../http/auth-plugin.js';
+import { attachmentDisposition } from '../../http/export.js';
 import { HistoryPage, withAuthors } from '../audit/audit.api.js';
 import {
   DocumentTemplateList,
@@ -31,8 +32,7 @@ const tags = ['documents'];
 const pdfResponse = z.any().describe('application/pdf');
 
 /** `filename*` carries the UTF-8 name; the plain `filename` an ASCII fallback. */
-const contentDisposition = (fileName: string) =>
-  `attachment; filename="${fileName.replace(/[^\x20-\x7e]/g, '_').replace(/"/g, '')}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+
 
 export const documentRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -80,7 +80,7 @@ export const documentRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const pdf = await previewDocumentTemplate(contextOf(request), request.params.type, request.body);
-      return reply.type('application/pdf').header('content-disposition', contentDisposition(`${request.params.type}-preview.pdf`)).send(pdf);
+      return reply.type('application/pdf').header('content-disposition', attachmentDisposition(`${request.params.type}-preview.pdf`)).send(pdf);
     },
   );
 
@@ -106,7 +106,7 @@ export const documentRoutes: FastifyPluginAsyncZod = async (app) => {
       const file = await getDocumentFile(contextOf(request), request.params.id);
       return reply
         .type(file.mediaType)
-        .header('content-disposition', contentDisposition(file.fileName))
+        .header('content-disposition', attachmentDisposition(file.fileName))
         .header('x-content-sha256', file.sha256)
         .send(file.content);
     },
