@@ -86,3 +86,37 @@ export const DataSentenceLayout = z.object({
     }),
 });
 export type DataSentenceLayout = z.infer<typeof DataSentenceLayout>;
+
+/** What each field holds, so the editor suggests a fitting format (a date format for dates, a mapping for codes). */
+export const dataSentenceFieldKinds: Record<DataSentenceField, 'text' | 'date' | 'decimal' | 'code'> = {
+  'contract.number': 'text',
+  'contract.type': 'code',
+  'contract.signedAt': 'date',
+  'contract.startDate': 'date',
+  'contract.endDate': 'date',
+  'contract.noticePeriodMonths': 'decimal',
+  'client.name': 'text',
+  'client.kind': 'code',
+  'client.companyId': 'text',
+  'client.taxId': 'text',
+  'client.vatId': 'text',
+  'client.email': 'text',
+  'client.phone': 'text',
+  'client.street': 'text',
+  'client.city': 'text',
+  'client.postalCode': 'text',
+  'client.country': 'code',
+  'supplyPoint.identifier': 'text',
+  'supplyPoint.commodity': 'code',
+  'supplyPoint.territoryCode': 'code',
+  'supplyPoint.distributionRate': 'code',
+  'supplyPoint.annualConsumptionMWh': 'decimal',
+  'supplyPoint.street': 'text',
+  'supplyPoint.city': 'text',
+  'supplyPoint.postalCode': 'text',
+  'supplyPoint.iban': 'text',
+  'supplyPoint.paymentMethod': 'code',
+  'product.code': 'text',
+  'product.name': 'text',
+  'product.supplier': 'text',
+};

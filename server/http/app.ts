@@ -20,6 +20,7 @@ import { clientRoutes } from '../modules/clients/clients.routes.js';
 import { codeListRoutes } from '../modules/code-lists/code-lists.routes.js';
 import { energyReferenceRoutes } from '../modules/code-lists/energy-reference.routes.js';
 import { contactRoutes } from '../modules/contacts/contacts.routes.js';
+import { dataSentenceRoutes } from '../modules/data-sentences/data-sentences.routes.js';
 import { documentRoutes } from '../modules/documents/documents.routes.js';
 import { importRoutes } from '../modules/imports/imports.routes.js';
 import { leadImportRoutes } from '../modules/leads/leads.import.routes.js';
@@ -127,6 +128,7 @@ export const buildApp = async (options: AppOptions) => {
       await api.register(signatureRequestRoutes);
       await api.register(priceListRoutes);
       await api.register(documentRoutes);
+      await api.register(dataSentenceRoutes);
     },
     { prefix: '/api/v1' },
   );

@@ -97,6 +97,10 @@ export const statusByCode = {
   'webhook.invalid_signature': 401,
   /** A webhook address past its expiry (an old or replayed delivery); nothing changed. */
   'webhook.expired': 401,
+  /** A data sentence row cannot be written in the partner's layout (unmapped code, bad date); `errors` names contract, column and rule; nothing was kept. */
+  'data_sentence.unwritable_rows': 400,
+  /** An inactive data sentence layout is not exported; activate it first. */
+  'data_sentence.layout_inactive': 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   internal: 500,

@@ -38,6 +38,8 @@ export const permissions = [
   'documents.templates',
   /** Products, price lists, regulated price components and VAT rates (OFFER-1); reading them needs no permission. */
   'admin.pricing',
+  /** Partners' data sentence layouts (CONTRACT-4): define and change them; exporting needs `contracts.export`. */
+  'admin.dataSentences',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -48,7 +50,7 @@ const contractWork: Permission[] = ['contracts.read', 'contracts.write', 'contra
 /** The one role → permission table. Security-critical: a change here changes what every role may do. */
 export const permissionsByRole: Record<RoleKey, readonly Permission[]> = {
   administrator: permissions,
-  manager: [...clientWork, 'clients.archive', ...salesWork, ...contractWork, 'documents.templates', 'admin.pricing'],
+  manager: [...clientWork, 'clients.archive', ...salesWork, ...contractWork, 'documents.templates', 'admin.pricing', 'admin.dataSentences'],
   sales: [...clientWork, ...salesWork, ...contractWork],
   backoffice: [...clientWork, 'clients.archive', 'sales.read', ...contractWork],
   contactcentre: ['clients.read', 'clients.write', 'sales.read', 'sales.write', 'contracts.read'],

@@ -737,3 +737,14 @@ export const ensurePricingReferenceData = async (ctx: ServiceContext): Promise<v
   await ctx.db.insert(regulatedComponents).values(componentsSeed.components as (typeof regulatedComponents.$inferInsert)[]).onConflictDoNothing();
   await ctx.db.insert(vatRates).values(vatSeed.rates).onConflictDoNothing();
 };
+
+/** Code, name and supplier of the listed products (read by every user of the owner company), for contracts' exports. */
+export const productsByIds = async (ctx: ServiceContext, ids: readonly string[]): Promise<Map<string, { id: string; code: string; name: string; supplier: string }>> => {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
+  const rows = await ctx.db
+    .select({ id: products.id, code: products.code, name: products.name, supplier: products.supplier })
+    .from(products)
+    .where(inArray(products.id, unique));
+  return new Map(rows.map((r) => [r.id, r]));
+};

@@ -556,3 +556,38 @@ export const insertSupplyPoints = async (ctx: ServiceContext, rows: NewSupplyPoi
   }
   return inserted;
 };
+
+export type SupplyPointPartyRow = Pick<
+  typeof supplyPoints.$inferSelect,
+  'id' | 'identifier' | 'commodity' | 'territoryCode' | 'distributionRate' | 'annualConsumptionKWh' | 'street' | 'city' | 'postalCode' | 'iban' | 'paymentMethod'
+>;
+
+/**
+ * The listed supply points' details, in batches of 5,000 ids, for a module that has already checked access to the
+ * records naming them (the supply points of a signed contract in its data sentence). No access filter of its own:
+ * pass only ids read through the caller's access filter.
+ */
+export const supplyPointsByIds = async (ctx: ServiceContext, ids: readonly string[]): Promise<Map<string, SupplyPointPartyRow>> => {
+  const unique = [...new Set(ids)];
+  const result = new Map<string, SupplyPointPartyRow>();
+  for (let i = 0; i < unique.length; i += 5000) {
+    const rows = await ctx.db
+      .select({
+        id: supplyPoints.id,
+        identifier: supplyPoints.identifier,
+        commodity: supplyPoints.commodity,
+        territoryCode: supplyPoints.territoryCode,
+        distributionRate: supplyPoints.distributionRate,
+        annualConsumptionKWh: supplyPoints.annualConsumptionKWh,
+        street: supplyPoints.street,
+        city: supplyPoints.city,
+        postalCode: supplyPoints.postalCode,
+        iban: supplyPoints.iban,
+        paymentMethod: supplyPoints.paymentMethod,
+      })
+      .from(supplyPoints)
+      .where(inArray(supplyPoints.id, unique.slice(i, i + 5000)));
+    for (const row of rows) result.set(row.id, row);
+  }
+  return result;
+};
