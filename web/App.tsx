@@ -29,6 +29,9 @@ import {
   MyDayPage,
   OwnersPage,
   ProcessTemplatesPage,
+  ProductDetailPage,
+  ProductListPage,
+  RegulatedComponentsPage,
   DocumentTemplatesPage,
   QueueRulesPage,
   RolesPage,
@@ -228,6 +231,16 @@ export const App = () => (
                 element={
                   <Guard permission="sales.read">
                     <CalendarPage />
+                  </Guard>
+                }
+              />
+              <Route path="products" element={<ProductListPage />} />
+              <Route path="products/:id" element={<ProductDetailPage />} />
+              <Route
+                path="admin/regulated-prices"
+                element={
+                  <Guard permission="admin.pricing">
+                    <RegulatedComponentsPage />
                   </Guard>
                 }
               />

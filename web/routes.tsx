@@ -87,3 +87,12 @@ export const LeadDetailPage = lazy(() =>
 export const LeadImportPage = lazy(() =>
   import('./features/leads/LeadImportPage.js').then((m) => ({ default: m.LeadImportPage })),
 );
+export const ProductListPage = lazy(() =>
+  import('./features/price-lists/ProductListPage.js').then((m) => ({ default: m.ProductListPage })),
+);
+export const ProductDetailPage = lazy(() =>
+  import('./features/price-lists/ProductDetailPage.js').then((m) => ({ default: m.ProductDetailPage })),
+);
+export const RegulatedComponentsPage = lazy(() =>
+  import('./features/price-lists/RegulatedComponentsPage.js').then((m) => ({ default: m.RegulatedComponentsPage })),
+);

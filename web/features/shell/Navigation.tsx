@@ -11,7 +11,9 @@ import {
   IconLayoutKanban,
   IconList,
   IconListCheck,
+  IconPackage,
   IconPhoneCall,
+  IconReceiptTax,
   IconPlugConnected,
   IconRoute,
   IconTemplate,
@@ -67,6 +69,7 @@ export const Navigation = ({ onNavigate }: { onNavigate: () => void }) => {
     { to: '/my-day', label: t('activities.nav.myDay'), icon: <IconCalendarCheck size={18} />, visible: can('sales.read') },
     { to: '/activities', label: t('activities.nav.list'), icon: <IconChecklist size={18} />, visible: can('sales.read') },
     { to: '/calendar', label: t('calendar.nav'), icon: <IconCalendar size={18} />, visible: can('sales.read') },
+    { to: '/products', label: t('priceLists.nav.products'), icon: <IconPackage size={18} />, visible: true },
   ];
   const admin: Item[] = [
     {
@@ -105,6 +108,7 @@ export const Navigation = ({ onNavigate }: { onNavigate: () => void }) => {
       icon: <IconChartBar size={18} />,
       visible: can('admin.codeLists'),
     },
+    { to: '/admin/regulated-prices', label: t('priceLists.nav.regulated'), icon: <IconReceiptTax size={18} />, visible: can('admin.pricing') },
     { to: '/admin/processes', label: t('processes.nav'), icon: <IconRoute size={18} />, visible: can('admin.processes') },
     { to: '/admin/document-templates', label: t('documents.nav'), icon: <IconTemplate size={18} />, visible: can('documents.templates') },
     { to: '/admin/queue-rules', label: t('queues.nav.rules'), icon: <IconListCheck size={18} />, visible: can('admin.processes') },

@@ -1,0 +1,135 @@
+import { Button, Center, EmptyState, Group, Menu, Paper, Text } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import {
+  IconChevronDown,
+  IconDownload,
+  IconFileSpreadsheet,
+  IconFileTypeCsv,
+  IconPackage,
+  IconPlus,
+} from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { PageError, PageHeader, PageLoader } from '../../components/Page.js';
+import { useCan } from '../auth/api.js';
+import { productExportUrl, useProductList, type ProductListParams } from './api.js';
+import { ProductFilters } from './components/ProductFilters.js';
+import { ProductTable } from './components/ProductTable.js';
+import { nextSort, useProductListParams } from './list-params.js';
+import { ProductForm } from './ProductForm.js';
+
+/** Excel or CSV of exactly what the list shows: the same filters, search and sort, every page. */
+const ExportMenu = ({ params }: { params: ProductListParams }) => {
+  const { t } = useTranslation();
+  return (
+    <Menu position="bottom-end" withinPortal>
+      <Menu.Target>
+        <Button
+          variant="default"
+          leftSection={<IconDownload size={16} aria-hidden />}
+          rightSection={<IconChevronDown size={14} aria-hidden />}
+        >
+          {t('priceLists.products.export')}
+        </Button>
+      </Menu.Target>
+      <Menu.Dropdown>
+        <Menu.Item
+          component="a"
+          href={productExportUrl(params, 'xlsx')}
+          download
+          leftSection={<IconFileSpreadsheet size={16} aria-hidden />}
+        >
+          {t('priceLists.products.exportXlsx')}
+        </Menu.Item>
+        <Menu.Item
+          component="a"
+          href={productExportUrl(params, 'csv')}
+          download
+          leftSection={<IconFileTypeCsv size={16} aria-hidden />}
+        >
+          {t('priceLists.products.exportCsv')}
+        </Menu.Item>
+      </Menu.Dropdown>
+    </Menu>
+  );
+};
+
+/** Suppliers' products of the owner company: every user reads them, pricing administrators add and change them. */
+export const ProductListPage = () => {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const can = useCan();
+  const canWrite = can('admin.pricing');
+  const { params, update, clearFilters, activeFilterCount } = useProductListParams();
+  const list = useProductList(params);
+  const [creating, { open: openCreate, close: closeCreate }] = useDisclosure(false);
+  const products = list.data?.pages.flatMap((page) => page.items) ?? [];
+  const filtered = activeFilterCount > 0;
+
+  return (
+    <>
+      <PageHeader
+        title={t('priceLists.products.title')}
+        description={t('priceLists.products.description')}
+        actions={
+          <>
+            <ExportMenu params={params} />
+            {canWrite && (
+              <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={openCreate}>
+                {t('priceLists.products.create')}
+              </Button>
+            )}
+          </>
+        }
+      />
+      <ProductFilters params={params} onChange={update} onClear={clearFilters} activeFilterCount={activeFilterCount} />
+      <Paper withBorder radius="md" p={0}>
+        {list.isPending ? (
+          <PageLoader />
+        ) : list.isError ? (
+          <Center p="md">
+            <PageError error={list.error} onRetry={() => void list.refetch()} />
+          </Center>
+        ) : products.length === 0 ? (
+          <EmptyState
+            py="xl"
+            icon={<IconPackage size={28} aria-hidden />}
+            title={filtered ? t('priceLists.products.emptyFiltered') : t('priceLists.products.empty')}
+            description={filtered ? t('priceLists.products.emptyFilteredHint') : t('priceLists.products.emptyHint')}
+          >
+            <EmptyState.Actions>
+              {filtered ? (
+                <Button variant="light" onClick={clearFilters}>
+                  {t('priceLists.products.clearFilters')}
+                </Button>
+              ) : (
+                canWrite && (
+                  <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={openCreate}>
+                    {t('priceLists.products.create')}
+                  </Button>
+                )
+              )}
+            </EmptyState.Actions>
+          </EmptyState>
+        ) : (
+          <ProductTable products={products} sort={params.sort} onSort={(field) => update({ sort: nextSort(params.sort, field) })} />
+        )}
+      </Paper>
+      {products.length > 0 && (
+        <Group justify="space-between" mt="md">
+          <Text size="sm" c="dimmed" aria-live="polite">
+            {list.hasNextPage
+              ? t('priceLists.products.shownMore', { count: products.length })
+              : t('priceLists.products.shown', { count: products.length })}
+          </Text>
+          {list.hasNextPage && (
+            <Button variant="default" onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>
+              {t('priceLists.products.loadMore')}
+            </Button>
+          )}
+        </Group>
+      )}
+      <ProductForm opened={creating} onClose={closeCreate} onSaved={(product) => void navigate(`/products/${product.id}`)} />
+    </>
+  );
+};

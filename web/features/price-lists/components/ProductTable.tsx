@@ -1,0 +1,103 @@
+import { Badge, Group, Table, Text, UnstyledButton } from '@mantine/core';
+import { IconArrowDown, IconArrowUp, IconSelector } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { useFormat } from '../../../i18n/format.js';
+import { CommodityIcon } from '../../supply-points/components/SupplyPointBadges.js';
+import type { Product, ProductSortField } from '../api.js';
+import { parseSort, type SortState } from '../list-params.js';
+
+const SortableTh = ({
+  field,
+  sort,
+  onSort,
+  children,
+}: {
+  field: ProductSortField;
+  sort: SortState;
+  onSort: (field: ProductSortField) => void;
+  children: ReactNode;
+}) => {
+  const active = sort.field === field;
+  const Icon = !active ? IconSelector : sort.direction === 'asc' ? IconArrowUp : IconArrowDown;
+  return (
+    <Table.Th aria-sort={active ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'}>
+      <UnstyledButton onClick={() => onSort(field)} fw={600} fz="sm">
+        <Group gap={4} wrap="nowrap">
+          {children}
+          <Icon size={14} aria-hidden style={{ opacity: active ? 1 : 0.4 }} />
+        </Group>
+      </UnstyledButton>
+    </Table.Th>
+  );
+};
+
+/** Products as rows; the name links to the product card (a real link, so it opens by keyboard and in a new tab). */
+export const ProductTable = ({
+  products,
+  sort,
+  onSort,
+}: {
+  products: Product[];
+  sort: string | undefined;
+  onSort: (field: ProductSortField) => void;
+}) => {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const state = parseSort(sort);
+  const th = (field: ProductSortField, label: string) => (
+    <SortableTh field={field} sort={state} onSort={onSort}>
+      {label}
+    </SortableTh>
+  );
+  return (
+    <Table.ScrollContainer minWidth={900}>
+      <Table highlightOnHover striped="even" aria-label={t('priceLists.products.tableLabel')}>
+        <Table.Thead>
+          <Table.Tr>
+            {th('name', t('priceLists.fields.name'))}
+            {th('code', t('priceLists.fields.code'))}
+            {th('supplier', t('priceLists.fields.supplier'))}
+            {th('commodity', t('priceLists.fields.commodity'))}
+            {th('country', t('priceLists.fields.country'))}
+            <Table.Th>{t('priceLists.fields.priceModel')}</Table.Th>
+            <Table.Th>{t('priceLists.fields.active')}</Table.Th>
+            {th('updatedAt', t('priceLists.fields.updatedAt'))}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {products.map((product) => (
+            <Table.Tr key={product.id} c={product.active ? undefined : 'dimmed'}>
+              <Table.Td>
+                <Text component={Link} to={`/products/${product.id}`} fw={600} size="sm" c="blue">
+                  {product.name}
+                </Text>
+              </Table.Td>
+              <Table.Td ff="monospace" fz="sm">
+                {product.code}
+              </Table.Td>
+              <Table.Td>{product.supplier}</Table.Td>
+              <Table.Td>
+                <Group gap={6} wrap="nowrap">
+                  <CommodityIcon commodity={product.commodity} size={14} />
+                  {t(`supplyPoints.commodity.${product.commodity}`)}
+                </Group>
+              </Table.Td>
+              <Table.Td>
+                {format.country(product.country)} · {product.currency}
+              </Table.Td>
+              <Table.Td>{t(`priceLists.priceModel.${product.priceModel}`)}</Table.Td>
+              <Table.Td>
+                <Badge size="sm" variant="light" color={product.active ? 'teal' : 'gray'}>
+                  {product.active ? t('common.active') : t('common.inactive')}
+                </Badge>
+              </Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>{format.date(product.updatedAt)}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+};
