@@ -20,6 +20,8 @@ import {
   CaseListPage,
   ClientDetailPage,
   ClientListPage,
+  ContractDetailPage,
+  ContractListPage,
   LeadDetailPage,
   LeadImportPage,
   LeadListPage,
@@ -199,6 +201,22 @@ export const App = () => (
                 element={
                   <Guard permission="sales.read">
                     <CaseDetailPage />
+                  </Guard>
+                }
+              />
+              <Route
+                path="contracts"
+                element={
+                  <Guard permission="contracts.read">
+                    <ContractListPage />
+                  </Guard>
+                }
+              />
+              <Route
+                path="contracts/:id"
+                element={
+                  <Guard permission="contracts.read">
+                    <ContractDetailPage />
                   </Guard>
                 }
               />

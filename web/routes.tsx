@@ -50,6 +50,12 @@ export const CaseListPage = lazy(() =>
 export const CaseDetailPage = lazy(() =>
   import('./features/cases/CaseDetailPage.js').then((m) => ({ default: m.CaseDetailPage })),
 );
+export const ContractListPage = lazy(() =>
+  import('./features/contracts/ContractListPage.js').then((m) => ({ default: m.ContractListPage })),
+);
+export const ContractDetailPage = lazy(() =>
+  import('./features/contracts/ContractDetailPage.js').then((m) => ({ default: m.ContractDetailPage })),
+);
 export const CaseBoardPage = lazy(() =>
   import('./features/cases/CaseBoardPage.js').then((m) => ({ default: m.CaseBoardPage })),
 );

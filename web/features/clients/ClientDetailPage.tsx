@@ -8,6 +8,7 @@ import { notifyError, notifySuccess, ruleMessage } from '../../components/errors
 import { PageError, PageLoader } from '../../components/Page.js';
 import { useCan } from '../auth/api.js';
 import { ClientCases } from '../cases/ClientCases.js';
+import { ClientContracts } from '../contracts/ClientContracts.js';
 import { ContactList } from '../contacts/ContactList.js';
 import { ClientSupplyPoints } from '../supply-points/ClientSupplyPoints.js';
 import { useArchiveClient, useClient, type Client } from './api.js';
@@ -16,7 +17,7 @@ import { ClientHistory } from './components/ClientHistory.js';
 import { ClientOverview } from './components/ClientOverview.js';
 import { ArchivedBadge, ClientStatusBadge } from './components/ClientStatusBadge.js';
 
-const tabs = ['overview', 'contacts', 'history', 'supplyPoints', 'cases'] as const;
+const tabs = ['overview', 'contacts', 'history', 'supplyPoints', 'cases', 'contracts'] as const;
 type Tab = (typeof tabs)[number];
 
 const Warnings = ({ client }: { client: Client }) => {
@@ -137,6 +138,7 @@ export const ClientDetailPage = () => {
   const [search, setSearch] = useSearchParams();
   const client = useClient(id);
   const canSeeCases = useCan()('sales.read');
+  const canSeeContracts = useCan()('contracts.read');
   const [editing, { open: openEdit, close: closeEdit }] = useDisclosure(false);
   const requested = search.get('tab');
   const tab: Tab = tabs.includes(requested as Tab) ? (requested as Tab) : 'overview';
@@ -165,9 +167,7 @@ export const ClientDetailPage = () => {
           <Tabs.Tab value="offers" disabled title={t('clients.tabs.later')}>
             {t('clients.tabs.offers')}
           </Tabs.Tab>
-          <Tabs.Tab value="contracts" disabled title={t('clients.tabs.later')}>
-            {t('clients.tabs.contracts')}
-          </Tabs.Tab>
+          {canSeeContracts && <Tabs.Tab value="contracts">{t('clients.tabs.contracts')}</Tabs.Tab>}
           <Tabs.Tab value="invoices" disabled title={t('clients.tabs.later')}>
             {t('clients.tabs.invoices')}
           </Tabs.Tab>
@@ -197,6 +197,11 @@ export const ClientDetailPage = () => {
           {canSeeCases && (
             <Tabs.Panel value="cases">
               <ClientCases client={data} />
+            </Tabs.Panel>
+          )}
+          {canSeeContracts && (
+            <Tabs.Panel value="contracts">
+              <ClientContracts client={data} />
             </Tabs.Panel>
           )}
         </Paper>

@@ -1,0 +1,110 @@
+import { Button, Center, EmptyState, Group, Menu, Paper, Text } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { IconChevronDown, IconDownload, IconFileSpreadsheet, IconFileTypeCsv, IconFileText, IconPlus } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { PageError, PageHeader, PageLoader } from '../../components/Page.js';
+import { useCan } from '../auth/api.js';
+import { contractExportUrl, useContractList, type ContractListParams } from './api.js';
+import { ContractForm } from './ContractForm.js';
+import { ContractFilters } from './components/ContractFilters.js';
+import { ContractTable, nextSort } from './components/ContractTable.js';
+import { localToday, useContractListParams } from './list-params.js';
+
+const ExportMenu = ({ params }: { params: ContractListParams }) => {
+  const { t } = useTranslation();
+  return (
+    <Menu position="bottom-end" withinPortal>
+      <Menu.Target>
+        <Button variant="default" leftSection={<IconDownload size={16} aria-hidden />} rightSection={<IconChevronDown size={14} aria-hidden />}>
+          {t('contracts.list.export')}
+        </Button>
+      </Menu.Target>
+      <Menu.Dropdown>
+        <Menu.Item component="a" href={contractExportUrl(params, 'xlsx')} download leftSection={<IconFileSpreadsheet size={16} aria-hidden />}>
+          {t('contracts.list.exportXlsx')}
+        </Menu.Item>
+        <Menu.Item component="a" href={contractExportUrl(params, 'csv')} download leftSection={<IconFileTypeCsv size={16} aria-hidden />}>
+          {t('contracts.list.exportCsv')}
+        </Menu.Item>
+      </Menu.Dropdown>
+    </Menu>
+  );
+};
+
+/** The contract register (CONTRACT-3): search, filters by type, state, supplier, end and notice deadline, sorting, paging, export. */
+export const ContractListPage = () => {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const can = useCan();
+  const { address, params, update, clearFilters, activeFilterCount } = useContractListParams();
+  const list = useContractList(params);
+  const [creating, { open: openCreate, close: closeCreate }] = useDisclosure(false);
+  const contracts = list.data?.pages.flatMap((page) => page.items) ?? [];
+  const canWrite = can('contracts.write');
+  const filtered = activeFilterCount > 0;
+
+  return (
+    <>
+      <PageHeader
+        title={t('contracts.title')}
+        actions={
+          <>
+            {can('contracts.export') && <ExportMenu params={params} />}
+            {canWrite && (
+              <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={openCreate}>
+                {t('contracts.list.create')}
+              </Button>
+            )}
+          </>
+        }
+      />
+      <ContractFilters params={address} onChange={update} onClear={clearFilters} activeFilterCount={activeFilterCount} />
+      <Paper withBorder radius="md" p={0}>
+        {list.isPending ? (
+          <PageLoader />
+        ) : list.isError ? (
+          <Center p="md">
+            <PageError error={list.error} onRetry={() => void list.refetch()} />
+          </Center>
+        ) : contracts.length === 0 ? (
+          <EmptyState
+            py="xl"
+            icon={<IconFileText size={28} aria-hidden />}
+            title={filtered ? t('contracts.list.emptyFiltered') : t('contracts.list.empty')}
+            description={filtered ? t('contracts.list.emptyFilteredHint') : t('contracts.list.emptyHint')}
+          >
+            <EmptyState.Actions>
+              {filtered ? (
+                <Button variant="light" onClick={clearFilters}>
+                  {t('contracts.list.clearFilters')}
+                </Button>
+              ) : (
+                canWrite && (
+                  <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={openCreate}>
+                    {t('contracts.list.create')}
+                  </Button>
+                )
+              )}
+            </EmptyState.Actions>
+          </EmptyState>
+        ) : (
+          <ContractTable contracts={contracts} sort={params.sort} onSort={(field) => update({ sort: nextSort(params.sort, field) })} today={localToday()} />
+        )}
+      </Paper>
+      {contracts.length > 0 && (
+        <Group justify="space-between" mt="md">
+          <Text size="sm" c="dimmed" aria-live="polite">
+            {list.hasNextPage ? t('contracts.list.shownMore', { count: contracts.length }) : t('contracts.list.shown', { count: contracts.length })}
+          </Text>
+          {list.hasNextPage && (
+            <Button variant="default" onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>
+              {t('contracts.list.loadMore')}
+            </Button>
+          )}
+        </Group>
+      )}
+      <ContractForm opened={creating} onClose={closeCreate} onSaved={(saved) => void navigate(`/contracts/${saved.id}`)} />
+    </>
+  );
+};
