@@ -102,7 +102,7 @@ export const ProductFilters = ({
         value={params.active ?? null}
         onChange={(active) => onChange({ active })}
         clearable
-        w={170}
+        w={210}
       />
       {activeFilterCount > 0 && (
         <Button variant="subtle" leftSection={<IconFilterOff size={16} aria-hidden />} onClick={onClear}>

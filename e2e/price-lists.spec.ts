@@ -1,0 +1,145 @@
+import { expect, test, type Page } from '@playwright/test';
+import ExcelJS from 'exceljs';
+import { en, escapeRegExp, navLink, signIn } from './support.js';
+
+// The manager (team "Predaj Západ", owner SK) administers pricing. Demo data gives each owner's products a 2026
+// price list (in use: its validity has begun) and a 2027 one (a draft until it starts). A fresh database per run.
+test.describe.configure({ timeout: 120_000 });
+
+const pl = en.priceLists;
+const manager = 'manager@demo.kilowatt';
+const fill = (text: string, values: Record<string, string | number>) =>
+  Object.entries(values).reduce((result, [key, value]) => result.replaceAll(`{{${key}}}`, String(value)), text);
+
+/** A version's row in the product card's table, named "Price list <validity>, version <n>". */
+const versionRow = (page: Page, validity: string, revision: number) =>
+  page
+    .getByRole('table', { name: pl.versions.tableLabel })
+    .getByRole('row', { name: fill(pl.versions.named, { validity, revision }), exact: true });
+
+const price2026 = '1 Jan 2026 – 31 Dec 2026';
+const price2027 = '1 Jan 2027 – 31 Dec 2027';
+
+/** A price-list workbook as the import reads it: the template's headers, one row per tariff. */
+const priceListFile = async (rows: (string | number)[][]) => {
+  const workbook = new ExcelJS.Workbook();
+  workbook
+    .addWorksheet('Price list')
+    .addRows([['Tariff [tariffCode]', 'Price per MWh [pricePerMWh]', 'Monthly fee [monthlyFee]', 'Purchase cost per MWh [purchasePerMWh]'], ...rows]);
+  return {
+    name: 'voltia-2028.xlsx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    buffer: Buffer.from(await workbook.xlsx.writeBuffer()),
+  };
+};
+
+const openProduct = async (page: Page, name: string) => {
+  await navLink(page, pl.nav.products).click();
+  await expect(page).toHaveURL(/\/products$/);
+  await expect(page.getByRole('heading', { level: 2, name: pl.products.title })).toBeVisible();
+  const table = page.getByRole('table', { name: pl.products.tableLabel });
+  await expect(table.getByRole('link', { name: 'Voltia Spot+' })).toBeVisible();
+  await table.getByRole('link', { name, exact: true }).click();
+  await expect(page.getByRole('heading', { level: 2, name })).toBeVisible();
+};
+
+test('an in-use price list changes only as a new version; the old one stays read-only', async ({ page }) => {
+  await signIn(page, manager);
+  await openProduct(page, 'Voltia Fix 2026');
+
+  await expect(versionRow(page, price2026, 1).getByText(pl.versions.state.inUse, { exact: true })).toBeVisible();
+  await expect(versionRow(page, price2027, 1).getByText(pl.versions.state.draft, { exact: true })).toBeVisible();
+
+  const v1Name = fill(pl.versions.named, { validity: price2026, revision: 1 });
+  await versionRow(page, price2026, 1)
+    .getByRole('button', { name: fill(pl.versions.editNamed, { name: v1Name }) })
+    .click();
+  const editor = page.getByRole('dialog', { name: fill(pl.editor.editTitle, { revision: 1 }) });
+  await expect(editor.getByText(pl.editor.inUseTitle)).toBeVisible();
+  const firstPrice = editor.getByRole('textbox', { name: fill(pl.editor.cellLabel, { column: pl.columns.pricePerMWh, row: 1 }) });
+  await expect(firstPrice).toHaveValue(/^139\.90?$/);
+  await firstPrice.fill('141.5');
+  await editor.getByRole('button', { name: pl.editor.saveAsNewVersion }).click();
+
+  const confirm = page.getByRole('dialog', { name: pl.editor.confirmNewVersion.title });
+  await expect(confirm.getByText(fill(pl.editor.confirmNewVersion.text, { revision: 2 }))).toBeVisible();
+  await confirm.getByRole('button', { name: pl.editor.confirmNewVersion.confirm }).click();
+  await expect(page.getByText(fill(pl.editor.savedNewVersion, { revision: 2 }))).toBeVisible();
+  await expect(editor).toBeHidden();
+
+  // The new version prices from now on; the old one is kept as it was and opens read-only.
+  await expect(versionRow(page, price2026, 2).getByText(pl.versions.state.inUse, { exact: true })).toBeVisible();
+  const old = versionRow(page, price2026, 1);
+  await expect(old.getByText(pl.versions.state.readOnly, { exact: true })).toBeVisible();
+  await expect(old.getByRole('button', { name: fill(pl.versions.editNamed, { name: v1Name }) })).toHaveCount(0);
+  await old.getByRole('button', { name: fill(pl.versions.viewNamed, { name: v1Name }) }).click();
+  const viewer = page.getByRole('dialog', { name: fill(pl.editor.viewTitle, { revision: 1 }) });
+  await expect(viewer.getByText(pl.editor.readOnlyTitle)).toBeVisible();
+  const oldPrice = viewer.getByRole('textbox', { name: fill(pl.editor.cellLabel, { column: pl.columns.pricePerMWh, row: 1 }) });
+  await expect(oldPrice).toHaveValue(/^139\.90?$/);
+  await expect(oldPrice).toHaveAttribute('readonly', '');
+  await expect(viewer.getByRole('button', { name: en.common.save })).toHaveCount(0);
+  await viewer.getByRole('button', { name: en.common.close, exact: true }).last().click();
+  await expect(viewer).toBeHidden();
+
+  // Open the new version again: it carries the changed price.
+  const v2Name = fill(pl.versions.named, { validity: price2026, revision: 2 });
+  await versionRow(page, price2026, 2)
+    .getByRole('button', { name: fill(pl.versions.editNamed, { name: v2Name }) })
+    .click();
+  const v2 = page.getByRole('dialog', { name: fill(pl.editor.editTitle, { revision: 2 }) });
+  await expect(
+    v2.getByRole('textbox', { name: fill(pl.editor.cellLabel, { column: pl.columns.pricePerMWh, row: 1 }) }),
+  ).toHaveValue('141.5');
+});
+
+test('an XLSX import previews a bad row naming its row and column, and imports only after the fix', async ({ page }) => {
+  await signIn(page, manager);
+  await openProduct(page, 'Voltia Spot+');
+
+  await page.getByRole('button', { name: pl.import.open }).click();
+  const dialog = page.getByRole('dialog', { name: pl.import.title });
+  await expect(dialog.getByRole('link', { name: pl.import.template })).toHaveAttribute('href', '/api/v1/price-lists/template');
+
+  const chooseFile = async (rows: (string | number)[][]) => {
+    const chooser = page.waitForEvent('filechooser');
+    await dialog.getByRole('button', { name: new RegExp(`^${escapeRegExp(pl.import.file)}`) }).click();
+    await (await chooser).setFiles(await priceListFile(rows));
+  };
+  await chooseFile([
+    ['DD1', '130.5', '1.99', '99'],
+    ['DD2', '12,5x', '1.99', '99'],
+    ['DD3', '110', '2.49', ''],
+  ]);
+  await dialog.getByLabel(pl.fields.validFrom).fill('2028-01-01');
+  await dialog.getByRole('button', { name: pl.import.check }).click();
+
+  const problems = dialog.getByRole('alert');
+  await expect(problems.getByText(fill(pl.import.errorsTitle_one, { count: 1 }))).toBeVisible();
+  await expect(
+    problems.getByText(fill(pl.import.problem, { row: 3, column: pl.columns.pricePerMWh, rule: pl.rules.invalid_price })),
+  ).toBeVisible();
+  await expect(dialog.getByRole('button', { name: /^Import \d/ })).toHaveCount(0);
+
+  await chooseFile([
+    ['DD1', '130.5', '1.99', '99'],
+    ['DD2', '125', '1.99', '99'],
+    ['DD3', '110', '2.49', ''],
+  ]);
+  await dialog.getByRole('button', { name: pl.import.check }).click();
+  await expect(dialog.getByText(fill(pl.import.readyTitle_other, { count: 3 }))).toBeVisible();
+  await dialog.getByRole('button', { name: fill(pl.import.confirm_other, { count: 3 }) }).click();
+  await expect(page.getByText(fill(pl.import.done_other, { count: 3 }))).toBeVisible();
+  await expect(versionRow(page, '1 Jan 2028', 1).or(versionRow(page, 'from 1 Jan 2028', 1))).toBeVisible();
+});
+
+test('screenshots of the product list and the product card', async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 1000 });
+  await signIn(page, manager);
+  await navLink(page, pl.nav.products).click();
+  await expect(page.getByRole('table', { name: pl.products.tableLabel }).getByRole('link', { name: 'Voltia Fix 2026' })).toBeVisible();
+  await page.screenshot({ path: 'test-results/price-lists/products.png', fullPage: true });
+  await page.getByRole('link', { name: 'Nordgas Plyn Fix', exact: true }).click();
+  await expect(versionRow(page, price2027, 1)).toBeVisible();
+  await page.screenshot({ path: 'test-results/price-lists/product-card.png', fullPage: true });
+});
