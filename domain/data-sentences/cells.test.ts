@@ -10,6 +10,9 @@ describe('formatCell', () => {
     ['a Slovak date as text', '2027-01-05', { kind: 'date', pattern: 'DD.MM.YYYY', excelDate: false }, { value: '05.01.2027' }],
     ['a short Czech date as text', '2027-01-05', { kind: 'date', pattern: 'D.M.YYYY', excelDate: false }, { value: '5.1.2027' }],
     ['a compact date', '2027-12-31', { kind: 'date', pattern: 'YYYYMMDD', excelDate: false }, { value: '20271231' }],
+    ['an ISO date', '2027-03-09', { kind: 'date', pattern: 'YYYY-MM-DD', excelDate: false }, { value: '2027-03-09' }],
+    ['a date with slashes', '2027-03-09', { kind: 'date', pattern: 'DD/MM/YYYY', excelDate: false }, { value: '09/03/2027' }],
+    ['a leap day', '2028-02-29', { kind: 'date', pattern: 'D.M.YYYY', excelDate: false }, { value: '29.2.2028' }],
     ['an Excel date cell keeps the day', '2027-01-05', { kind: 'date', pattern: 'DD.MM.YYYY', excelDate: true }, { value: new Date(Date.UTC(2027, 0, 5)), numFmt: 'dd.mm.yyyy' }],
     ['a number cell rounded half up', '123.4565', { kind: 'decimal', places: 3, asText: false, decimalSeparator: ',' }, { value: 123.457, numFmt: '0.000' }],
     ['a whole number cell', '99.5', { kind: 'decimal', places: 0, asText: false, decimalSeparator: ',' }, { value: 100, numFmt: '0' }],
@@ -25,6 +28,9 @@ describe('formatCell', () => {
   it.each<[string, string, ColumnFormat, string]>([
     ['a date that is not one', '2027-02-30', { kind: 'date', pattern: 'DD.MM.YYYY', excelDate: false }, 'not_a_date'],
     ['a date in another notation', '05.01.2027', { kind: 'date', pattern: 'DD.MM.YYYY', excelDate: false }, 'not_a_date'],
+    ['a 29 February outside a leap year', '2027-02-29', { kind: 'date', pattern: 'DD.MM.YYYY', excelDate: true }, 'not_a_date'],
+    ['a thirteenth month', '2027-13-01', { kind: 'date', pattern: 'DD.MM.YYYY', excelDate: false }, 'not_a_date'],
+    ['a date with a time', '2027-01-05T10:00:00Z', { kind: 'date', pattern: 'DD.MM.YYYY', excelDate: false }, 'not_a_date'],
     ['a decimal with a comma', '12,5', { kind: 'decimal', places: 2, asText: false, decimalSeparator: ',' }, 'not_a_decimal'],
     ['an unmapped code by default', 'DD9', { kind: 'mapping', pairs: [{ from: 'DD1', to: '1' }], otherwise: 'error' }, 'unmapped_value'],
   ])('refuses %s', (_case, value, format, rule) => {

@@ -1,9 +1,5 @@
-import dayjs from 'dayjs';
-import customParseFormat from 'dayjs/plugin/customParseFormat.js';
 import { Decimal } from 'decimal.js';
-import type { ColumnFormat, DataSentenceField, DataSentenceLayout, LayoutColumn } from './layout.js';
-
-dayjs.extend(customParseFormat);
+import type { ColumnFormat, DataSentenceField, DataSentenceLayout, LayoutColumn, datePatterns } from './layout.js';
 
 /** One row's values by field: dates as `YYYY-MM-DD` strings, decimals as decimal strings, null when empty. */
 export type DataSentenceRecord = Partial<Record<DataSentenceField, string | null>>;
@@ -23,6 +19,30 @@ const excelDateFormat: Record<string, string> = {
   YYYYMMDD: 'yyyymmdd',
 };
 
+type Day = { year: number; month: number; day: number };
+
+const isoDay = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** A `YYYY-MM-DD` calendar day, or null when it is not one (e.g. 2027-02-30). Cheaper than a date library per cell. */
+const parseDay = (value: string): Day | null => {
+  const match = isoDay.exec(value);
+  if (!match) return null;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day ? { year, month, day } : null;
+};
+
+const two = (n: number) => String(n).padStart(2, '0');
+const four = (n: number) => String(n).padStart(4, '0');
+
+const textDate: Record<(typeof datePatterns)[number], (d: Day) => string> = {
+  'DD.MM.YYYY': (d) => `${two(d.day)}.${two(d.month)}.${four(d.year)}`,
+  'D.M.YYYY': (d) => `${d.day}.${d.month}.${four(d.year)}`,
+  'YYYY-MM-DD': (d) => `${four(d.year)}-${two(d.month)}-${two(d.day)}`,
+  'DD/MM/YYYY': (d) => `${two(d.day)}/${two(d.month)}/${four(d.year)}`,
+  YYYYMMDD: (d) => `${four(d.year)}${two(d.month)}${two(d.day)}`,
+};
+
 const numberFormat = (places: number): string => (places === 0 ? '0' : `0.${'0'.repeat(places)}`);
 
 type Formatted = { ok: true; cell: Cell } | { ok: false; rule: CellProblem['rule'] };
@@ -34,13 +54,13 @@ export const formatCell = (value: string | null, format: ColumnFormat): Formatte
     case 'text':
       return { ok: true, cell: { value } };
     case 'date': {
-      const day = dayjs(value, 'YYYY-MM-DD', true);
-      if (!day.isValid()) return { ok: false, rule: 'not_a_date' };
+      const day = parseDay(value);
+      if (!day) return { ok: false, rule: 'not_a_date' };
       if (format.excelDate) {
         // A date cell at UTC midnight: Excel has no time zones, and exceljs writes the UTC date.
-        return { ok: true, cell: { value: new Date(Date.UTC(day.year(), day.month(), day.date())), numFmt: excelDateFormat[format.pattern] } };
+        return { ok: true, cell: { value: new Date(Date.UTC(day.year, day.month - 1, day.day)), numFmt: excelDateFormat[format.pattern] } };
       }
-      return { ok: true, cell: { value: day.format(format.pattern) } };
+      return { ok: true, cell: { value: textDate[format.pattern](day) } };
     }
     case 'decimal': {
       if (!/^-?\d+(\.\d+)?$/.test(value)) return { ok: false, rule: 'not_a_decimal' };

@@ -563,14 +563,14 @@ export type SupplyPointPartyRow = Pick<
 >;
 
 /**
- * The listed supply points' details, in batches of 5,000 ids, for a module that has already checked access to the
+ * The listed supply points' details, in batches of 20,000 ids, for a module that has already checked access to the
  * records naming them (the supply points of a signed contract in its data sentence). No access filter of its own:
  * pass only ids read through the caller's access filter.
  */
 export const supplyPointsByIds = async (ctx: ServiceContext, ids: readonly string[]): Promise<Map<string, SupplyPointPartyRow>> => {
   const unique = [...new Set(ids)];
   const result = new Map<string, SupplyPointPartyRow>();
-  for (let i = 0; i < unique.length; i += 5000) {
+  for (let i = 0; i < unique.length; i += 20_000) {
     const rows = await ctx.db
       .select({
         id: supplyPoints.id,
@@ -586,7 +586,8 @@ export const supplyPointsByIds = async (ctx: ServiceContext, ids: readonly strin
         paymentMethod: supplyPoints.paymentMethod,
       })
       .from(supplyPoints)
-      .where(inArray(supplyPoints.id, unique.slice(i, i + 5000)));
+      // One parameter per batch (a uuid[] literal): binding thousands of parameters costs more than the query.
+      .where(sql`${supplyPoints.id} = any(${`{${unique.slice(i, i + 20_000).join(',')}}`}::uuid[])`);
     for (const row of rows) result.set(row.id, row);
   }
   return result;
