@@ -26,6 +26,7 @@ import { importRoutes } from '../modules/imports/imports.routes.js';
 import { leadImportRoutes } from '../modules/leads/leads.import.routes.js';
 import { leadRoutes } from '../modules/leads/leads.routes.js';
 import { meterRoutes } from '../modules/meters/meters.routes.js';
+import { offerRoutes } from '../modules/offers/offers.routes.js';
 import { ownerRoutes } from '../modules/owners/owners.routes.js';
 import { priceListRoutes } from '../modules/price-lists/price-lists.routes.js';
 import { processRoutes } from '../modules/processes/processes.routes.js';
@@ -127,6 +128,7 @@ export const buildApp = async (options: AppOptions) => {
       await api.register(leadImportRoutes);
       await api.register(signatureRequestRoutes);
       await api.register(priceListRoutes);
+      await api.register(offerRoutes);
       await api.register(documentRoutes);
       await api.register(dataSentenceRoutes);
     },

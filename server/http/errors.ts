@@ -63,6 +63,12 @@ export const statusByCode = {
   'case.closed': 409,
   /** An archived case is not changed. */
   'case.archived': 409,
+  /** The offer version's state does not allow this step (e.g. sending one that was not approved); the message names both. */
+  'offer.wrong_state': 409,
+  /** An accepted or superseded offer version is read-only; change the latest version instead. */
+  'offer.read_only': 409,
+  /** The offer is past its validity (valid until); it is not sent or accepted any more, make a new version. */
+  'offer.expired': 409,
   /** A stage removed from a process still has cases in it. */
   'process.stage_in_use': 409,
   /** An activity due before it starts; `errors` names `dueAt` (code `due_before_start`). */

@@ -5,6 +5,7 @@ import { createContractReminders, type ContractReminderDays } from '../modules/c
 import { runSupplyPointImport, supplyPointImportJob } from '../modules/imports/imports.service.js';
 import { leadImportJob, runLeadImport } from '../modules/leads/leads.import.js';
 import { createVerificationReminders } from '../modules/meters/meters.service.js';
+import { lapseExpiredOffers } from '../modules/offers/offers.service.js';
 import type { JobHandler, Schedule } from './runner.js';
 
 export type JobOptions = {
@@ -22,6 +23,9 @@ export const createJobHandlers = (options: JobOptions): Record<string, JobHandle
   'meters.verification-reminders': (ctx) =>
     createVerificationReminders(ctx, options.verificationReminderDays),
   'contracts.reminders': (ctx) => createContractReminders(ctx, options.contractReminderDays),
+  'offers.lapse': async (ctx) => {
+    await lapseExpiredOffers(ctx);
+  },
   [supplyPointImportJob]: (ctx, payload) => runSupplyPointImport(ctx, payload),
   [leadImportJob]: (ctx, payload) => runLeadImport(ctx, payload),
   [emailSendJob]: (ctx, payload) => sendQueuedEmail(ctx, payload, options.mailer),
@@ -34,4 +38,5 @@ export const jobSchedulesToEnsure: Schedule[] = [
   { name: 'auth.remove-expired-sessions', everySeconds: 3600 },
   { name: 'meters.verification-reminders', everySeconds: 86400 },
   { name: 'contracts.reminders', everySeconds: 86400 },
+  { name: 'offers.lapse', everySeconds: 86400 },
 ];

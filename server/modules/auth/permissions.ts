@@ -34,6 +34,9 @@ export const permissions = [
   'contracts.read',
   'contracts.write',
   'contracts.export',
+  /** Offers (OFFER-5): approve or reject offers the approval policy routes to the manager, or to the board (under the minimum margin). */
+  'offers.approveManager',
+  'offers.approveBoard',
   /** Document templates (offer, contract, letter …) of the owner company: edit them and preview them (DOC-2). */
   'documents.templates',
   /** Products, price lists, regulated price components and VAT rates (OFFER-1); reading them needs no permission. */
@@ -50,7 +53,7 @@ const contractWork: Permission[] = ['contracts.read', 'contracts.write', 'contra
 /** The one role → permission table. Security-critical: a change here changes what every role may do. */
 export const permissionsByRole: Record<RoleKey, readonly Permission[]> = {
   administrator: permissions,
-  manager: [...clientWork, 'clients.archive', ...salesWork, ...contractWork, 'documents.templates', 'admin.pricing', 'admin.dataSentences'],
+  manager: [...clientWork, 'clients.archive', ...salesWork, ...contractWork, 'documents.templates', 'admin.pricing', 'admin.dataSentences', 'offers.approveManager'],
   sales: [...clientWork, ...salesWork, ...contractWork],
   backoffice: [...clientWork, 'clients.archive', 'sales.read', ...contractWork],
   contactcentre: ['clients.read', 'clients.write', 'sales.read', 'sales.write', 'contracts.read'],
