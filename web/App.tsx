@@ -25,6 +25,7 @@ import {
   LeadDetailPage,
   LeadImportPage,
   LeadListPage,
+  OfferDetailPage,
   CodeListsPage,
   ConsumptionBandsPage,
   LoginPage,
@@ -201,6 +202,14 @@ export const App = () => (
                 element={
                   <Guard permission="sales.read">
                     <CaseDetailPage />
+                  </Guard>
+                }
+              />
+              <Route
+                path="offers/:id"
+                element={
+                  <Guard permission="sales.read">
+                    <OfferDetailPage />
                   </Guard>
                 }
               />

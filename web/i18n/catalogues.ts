@@ -12,6 +12,7 @@ import enDocuments from './en/documents.json' with { type: 'json' };
 import enContracts from './en/contracts.json' with { type: 'json' };
 import enErrors from './en/errors.json' with { type: 'json' };
 import enLeads from './en/leads.json' with { type: 'json' };
+import enOffers from './en/offers.json' with { type: 'json' };
 import enPriceLists from './en/priceLists.json' with { type: 'json' };
 import enProcesses from './en/processes.json' with { type: 'json' };
 import enQueues from './en/queues.json' with { type: 'json' };
@@ -32,6 +33,7 @@ import skDocuments from './sk/documents.json' with { type: 'json' };
 import skContracts from './sk/contracts.json' with { type: 'json' };
 import skErrors from './sk/errors.json' with { type: 'json' };
 import skLeads from './sk/leads.json' with { type: 'json' };
+import skOffers from './sk/offers.json' with { type: 'json' };
 import skPriceLists from './sk/priceLists.json' with { type: 'json' };
 import skProcesses from './sk/processes.json' with { type: 'json' };
 import skQueues from './sk/queues.json' with { type: 'json' };
@@ -54,6 +56,7 @@ export const en = {
   contracts: enContracts,
   errors: enErrors,
   leads: enLeads,
+  offers: enOffers,
   priceLists: enPriceLists,
   processes: enProcesses,
   queues: enQueues,
@@ -77,6 +80,7 @@ export const sk = {
   contracts: skContracts,
   errors: skErrors,
   leads: skLeads,
+  offers: skOffers,
   priceLists: skPriceLists,
   processes: skProcesses,
   queues: skQueues,

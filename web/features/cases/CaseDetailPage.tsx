@@ -9,6 +9,7 @@ import { notifyError, notifySuccess } from '../../components/errors.js';
 import { PageError, PageLoader } from '../../components/Page.js';
 import { useFormat } from '../../i18n/format.js';
 import { ActivityTimeline } from '../activities/ActivityTimeline.js';
+import { CaseOffers } from '../offers/CaseOffers.js';
 import { useCan } from '../auth/api.js';
 import { useCodeLabel } from '../code-lists/api.js';
 import { useArchiveCase, useCase, type CaseDetail } from './api.js';
@@ -21,7 +22,7 @@ import { PotentialsEditor } from './components/PotentialsEditor.js';
 import { StageBar } from './components/StageBar.js';
 import { SupplyPointsEditor } from './components/SupplyPointsEditor.js';
 
-const tabs = ['overview', 'activities', 'history'] as const;
+const tabs = ['overview', 'offers', 'activities', 'history'] as const;
 type Tab = (typeof tabs)[number];
 
 const Field = ({ label, children }: { label: string; children: ReactNode }) => (
@@ -251,12 +252,16 @@ export const CaseDetailPage = () => {
       <Tabs value={tab} onChange={(value) => setSearch(value && value !== 'overview' ? { tab: value } : {}, { replace: true })} keepMounted={false}>
         <Tabs.List>
           <Tabs.Tab value="overview">{t('cases.tabs.overview')}</Tabs.Tab>
+          <Tabs.Tab value="offers">{t('offers.tab')}</Tabs.Tab>
           <Tabs.Tab value="activities">{t('cases.tabs.activities')}</Tabs.Tab>
           <Tabs.Tab value="history">{t('cases.tabs.history')}</Tabs.Tab>
         </Tabs.List>
         <Paper withBorder radius="md" p="md" mt="sm">
           <Tabs.Panel value="overview">
             <Overview detail={detail} editable={editable} />
+          </Tabs.Panel>
+          <Tabs.Panel value="offers">
+            <CaseOffers detail={detail} editable={editable} />
           </Tabs.Panel>
           <Tabs.Panel value="activities">
             <ActivityTimeline caseId={detail.id} name={detail.name} clientLink={{ id: detail.clientId, name: detail.clientName }} />

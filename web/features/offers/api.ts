@@ -1,0 +1,171 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, apiUrl, type ItemList } from '../../api/client.js';
+import type { HistoryEntry } from '../cases/api.js';
+
+export const offerStates = ['draft', 'awaitingApproval', 'approved', 'sent', 'accepted', 'declined', 'lapsed', 'superseded'] as const;
+export type OfferState = (typeof offerStates)[number];
+export type ApprovalRoute = 'board' | 'manager' | 'none';
+
+export type OfferTotals = {
+  currency: string;
+  quantityMWh: string;
+  currentCost: string;
+  offeredCost: string;
+  saving: string;
+  savingPercent: string | null;
+  offeredGross: string;
+  margin: string | null;
+  marginPercent: string | null;
+};
+
+export type Comparison = { kind: string; basis: string; current: string; offered: string; saving: string; savingPercent: string | null };
+
+export type OfferLine = {
+  position: number;
+  supplyPointId: string;
+  supplyPointIdentifier: string | null;
+  productId: string;
+  productName: string | null;
+  priceListId: string;
+  deliveryFrom: string;
+  deliveryTo: string;
+  quantityMWh: string;
+  currentPricePerMWh: string;
+  currentMonthlyFee: string;
+  currentCost: string;
+  offeredCost: string;
+  saving: string;
+  savingPercent: string | null;
+  offeredGross: string;
+  margin: string | null;
+  marginPercent: string | null;
+  comparison: Comparison[];
+};
+
+export type OfferListItem = {
+  id: string;
+  rootId: string;
+  versionNumber: number;
+  number: string;
+  caseId: string;
+  clientId: string;
+  state: OfferState;
+  kind: 'binding' | 'indicative';
+  isAlternative: boolean;
+  relationGroupId: string | null;
+  commodity: 'electricity' | 'gas';
+  validUntil: string;
+  approvalRoute: ApprovalRoute | null;
+  totals: OfferTotals;
+  lineCount: number;
+  contractId: string | null;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+};
+
+export type OfferDetail = OfferListItem & {
+  clientName: string | null;
+  caseName: string | null;
+  contactId: string | null;
+  bindingFrom: string | null;
+  bindingTo: string | null;
+  note: string | null;
+  sentAt: string | null;
+  closedAt: string | null;
+  closingReason: string | null;
+  changeMode: 'inPlace' | 'newVersion' | 'readOnly';
+  canApprove: boolean;
+  lines: OfferLine[];
+  approvals: { id: string; route: ApprovalRoute; decision: 'approved' | 'rejected'; reason: string | null; by: { id: string; name: string } | null; at: string }[];
+  related: { id: string; number: string; versionNumber: number; state: OfferState; offeredCost: string }[];
+  documents: { id: string; fileName: string; createdAt: string }[];
+};
+
+export type OfferLineBody = {
+  supplyPointId: string;
+  productId: string;
+  deliveryFrom: string;
+  deliveryTo: string;
+  currentPricePerMWh: string;
+  currentMonthlyFee: string;
+};
+
+export type OfferCreateBody = {
+  kind: 'binding' | 'indicative';
+  isAlternative: boolean;
+  validUntil: string;
+  bindingFrom?: string | null;
+  bindingTo?: string | null;
+  note?: string | null;
+  lines: OfferLineBody[];
+};
+
+export type OfferComparison = {
+  left: OfferListItem;
+  right: OfferListItem;
+  lines: { supplyPointId: string; supplyPointIdentifier: string | null; left: OfferLine | null; right: OfferLine | null }[];
+  difference: { currentCost: string; offeredCost: string; saving: string };
+};
+
+export const offerKeys = {
+  all: ['offers'] as const,
+  ofCase: (caseId: string) => ['offers', 'case', caseId] as const,
+  detail: (id: string) => ['offers', 'detail', id] as const,
+  versions: (id: string) => ['offers', 'versions', id] as const,
+  compare: (id: string, other: string) => ['offers', 'compare', id, other] as const,
+  history: (id: string) => ['offers', 'history', id] as const,
+};
+
+export const offerPdfUrl = (id: string): string => apiUrl(`/offers/${id}/pdf`);
+export const documentUrl = (id: string): string => apiUrl(`/documents/${id}/download`);
+
+export const useCaseOffers = (caseId: string) =>
+  useQuery({
+    queryKey: offerKeys.ofCase(caseId),
+    queryFn: ({ signal }) => api.get<{ items: OfferListItem[]; pipeline: { value: string; offerCount: number } }>(`/cases/${caseId}/offers`, undefined, signal),
+  });
+
+export const useOffer = (id: string) =>
+  useQuery({ queryKey: offerKeys.detail(id), queryFn: ({ signal }) => api.get<OfferDetail>(`/offers/${id}`, undefined, signal) });
+
+export const useOfferVersions = (id: string) =>
+  useQuery({ queryKey: offerKeys.versions(id), queryFn: ({ signal }) => api.get<ItemList<OfferListItem>>(`/offers/${id}/versions`, undefined, signal) });
+
+export const useOfferComparison = (id: string, other: string | null) =>
+  useQuery({
+    queryKey: offerKeys.compare(id, other ?? ''),
+    enabled: other !== null && other !== id,
+    queryFn: ({ signal }) => api.get<OfferComparison>(`/offers/${id}/compare`, { with: other }, signal),
+  });
+
+export const useOfferHistory = (id: string) =>
+  useQuery({ queryKey: offerKeys.history(id), queryFn: ({ signal }) => api.get<ItemList<HistoryEntry>>(`/offers/${id}/history`, undefined, signal) });
+
+export const usePreviewOffer = (caseId: string) =>
+  useMutation({ mutationFn: (lines: OfferLineBody[]) => api.post<{ lines: OfferLine[]; totals: OfferTotals }>(`/cases/${caseId}/offers/preview`, { lines }) });
+
+/** Every change of an offer refreshes the offer lists and details (a new version changes its siblings too). */
+const useOfferMutation = <Body, Result>(run: (body: Body) => Promise<Result>) => {
+  const queryClient = useQueryClient();
+  return useMutation({ mutationFn: run, onSuccess: () => queryClient.invalidateQueries({ queryKey: offerKeys.all }) });
+};
+
+export const useCreateOffer = (caseId: string) => useOfferMutation((body: OfferCreateBody) => api.post<OfferDetail>(`/cases/${caseId}/offers`, body));
+
+export const useUpdateOffer = (id: string) =>
+  useOfferMutation((body: Partial<OfferCreateBody> & { version: number }) => api.patch<OfferDetail>(`/offers/${id}`, body));
+
+export type OfferStep = 'submit' | 'approve' | 'reject' | 'send' | 'decline';
+export const useOfferStep = (id: string) =>
+  useOfferMutation(({ step, ...body }: { step: OfferStep; version: number; reason?: string }) => api.post<OfferDetail>(`/offers/${id}/${step}`, body));
+
+export const useAcceptOffer = (id: string) =>
+  useOfferMutation((body: { version: number }) => api.post<{ contractId: string; offer: OfferDetail }>(`/offers/${id}/accept`, body));
+
+export type ProductOption = { id: string; name: string; code: string; supplier: string; currency: string };
+export const useProductOptions = (commodity: string) =>
+  useQuery({
+    queryKey: ['offers', 'products', commodity],
+    queryFn: ({ signal }) => api.get<{ items: ProductOption[] }>('/products', { commodity, active: true, limit: 500, sort: 'name' }, signal),
+  });
