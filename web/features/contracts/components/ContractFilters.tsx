@@ -39,7 +39,7 @@ export const ContractFilters = ({ params, onChange, onClear, activeFilterCount }
   const [supplier, setSupplier] = useCommittedText(params.supplier, (value) => onChange({ supplier: value }));
   const width = isPhone ? '100%' : 170;
 
-  const select = (key: FilterKey, label: string, data: { value: string; label: string }[], placeholder = t('common.any')) => (
+  const select = (key: FilterKey, label: string, data: { value: string; label: string }[], placeholder = t('common.any'), w: string | number = width) => (
     <Select
       label={label}
       placeholder={placeholder}
@@ -47,7 +47,7 @@ export const ContractFilters = ({ params, onChange, onClear, activeFilterCount }
       value={params[key as keyof ContractAddressParams] ?? null}
       onChange={(value) => onChange({ [key]: value })}
       clearable
-      w={width}
+      w={w}
       size="sm"
     />
   );
@@ -85,6 +85,8 @@ export const ContractFilters = ({ params, onChange, onClear, activeFilterCount }
           'noticeWithin',
           t('contracts.list.noticeWithin'),
           noticeWithinDays.map((days) => ({ value: days, label: t('contracts.list.noticeWithinDays', { count: Number(days) }) })),
+          t('common.any'),
+          isPhone ? '100%' : 200,
         )}
       {showFilters &&
         select(

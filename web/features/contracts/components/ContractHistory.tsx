@@ -7,11 +7,19 @@ import { useFormat, type Formatters } from '../../../i18n/format.js';
 import { useContractHistory } from '../api.js';
 
 const isoDateTime = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+
+/** Record keys a reader has no use for: the card shows the client, case and owner in words. */
+const hiddenFields = new Set(['id', 'ownerId', 'teamId', 'clientId', 'caseId', 'offerId', 'productId', 'responsibleUserId', 'version']);
+/** Sets of ids the history keeps as a list (or a comma-separated text): counted, not listed. */
+const idSets: Record<string, string> = { supplyPointIds: 'supplyPoints', signatoryContactIds: 'signatories' };
+
+const countOf = (value: unknown): number => (Array.isArray(value) ? value.length : String(value).split(',').filter(Boolean).length);
 const isoDay = /^\d{4}-\d{2}-\d{2}$/;
 
 /** A stored value as the reader knows it: translated states, types and commodities, local dates, lists counted. */
 export const showValue = (t: TFunction, format: Formatters, field: string | null, value: unknown): string => {
   if (value === null || value === undefined || value === '') return '—';
+  if (field && field in idSets) return t('contracts.history.items', { count: countOf(value) });
   if (Array.isArray(value)) return t('contracts.history.items', { count: value.length });
   if (typeof value === 'boolean') return value ? t('common.yes') : t('common.no');
   if (typeof value === 'string') {
@@ -24,7 +32,7 @@ export const showValue = (t: TFunction, format: Formatters, field: string | null
 };
 
 const fieldLabel = (t: TFunction, field: string | null, action: string) =>
-  field ? (translateCode(t, 'contracts.fields', field) ?? field) : (translateCode(t, 'contracts.history.actions', action) ?? action);
+  field ? (translateCode(t, 'contracts.fields', idSets[field] ?? field) ?? field) : (translateCode(t, 'contracts.history.actions', action) ?? action);
 
 /** Every change of the contract, newest first. */
 export const ContractHistory = ({ contractId }: { contractId: string }) => {
@@ -53,7 +61,7 @@ export const ContractHistory = ({ contractId }: { contractId: string }) => {
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {history.data.map((entry) => (
+          {history.data.filter((entry) => !entry.field || !hiddenFields.has(entry.field)).map((entry) => (
             <Table.Tr key={entry.id}>
               <Table.Td>{format.dateTime(entry.at)}</Table.Td>
               <Table.Td>{entry.by?.name ?? t('contracts.history.system')}</Table.Td>

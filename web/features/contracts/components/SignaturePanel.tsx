@@ -42,7 +42,7 @@ export const SignaturePanel = ({ contractId, waiting }: { contractId: string; wa
             {requests.data.map((request) => (
               <Table.Tr key={request.id}>
                 <Table.Td>
-                  <Badge size="sm" variant="light" color={colours[request.state]}>
+                  <Badge size="sm" variant="light" color={colours[request.state]} style={{ minWidth: 'max-content' }}>
                     {t(`contracts.signature.state.${request.state}`)}
                   </Badge>
                 </Table.Td>
