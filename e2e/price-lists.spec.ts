@@ -1,7 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
-import { en, escapeRegExp, navLink, signIn } from './support.js';
+import { skGasPod } from '../server/demo/supply-point-generator.js';
+import { apiSignIn, en, escapeRegExp, navLink, runRandom, seedClient, seedSupplyPoint, signIn, uniqueSuffix } from './support.js';
 
+// Screenshots (for a look at the layout) go to the test output folder.
 // The manager (team "Predaj Západ", owner SK) administers pricing. Demo data gives each owner's products a 2026
 // price list (in use: its validity has begun) and a 2027 one (a draft until it starts). A fresh database per run.
 test.describe.configure({ timeout: 120_000 });
@@ -58,6 +60,7 @@ test('an in-use price list changes only as a new version; the old one stays read
   await expect(editor.getByText(pl.editor.inUseTitle)).toBeVisible();
   const firstPrice = editor.getByRole('textbox', { name: fill(pl.editor.cellLabel, { column: pl.columns.pricePerMWh, row: 1 }) });
   await expect(firstPrice).toHaveValue(/^139\.90?$/);
+  await editor.screenshot({ path: test.info().outputPath('editor.png') });
   await firstPrice.fill('141.5');
   await editor.getByRole('button', { name: pl.editor.saveAsNewVersion }).click();
 
@@ -133,13 +136,46 @@ test('an XLSX import previews a bad row naming its row and column, and imports o
   await expect(versionRow(page, '1 Jan 2028', 1).or(versionRow(page, 'from 1 Jan 2028', 1))).toBeVisible();
 });
 
+test('a supply point is priced with the product line by line, with totals', async ({ page, request }) => {
+  await apiSignIn(request, manager);
+  const client = await seedClient(request, 'person', `Domácnosť ${uniqueSuffix()}`);
+  const point = await seedSupplyPoint(request, { clientId: client.id, commodity: 'gas', identifier: skGasPod(runRandom), annualConsumption: '15000' });
+
+  await signIn(page, manager);
+  await openProduct(page, 'Nordgas Plyn Fix');
+  const section = page.getByRole('region', { name: pl.quote.title });
+  await section.getByRole('combobox', { name: pl.quote.supplyPoint }).fill(point.identifier);
+  await page.getByRole('option', { name: new RegExp(`^${escapeRegExp(point.identifier)}`) }).click();
+  await expect(section.getByLabel(pl.quote.deliveryFrom)).toHaveValue(`${new Date().getFullYear() + 1}-01-01`);
+  // The reference data has regulated components for 2026, so the 2026 price list prices the whole year.
+  await section.getByLabel(pl.quote.deliveryFrom).fill('2026-01-01');
+  await section.getByLabel(pl.quote.deliveryTo).fill('2026-12-31');
+  await section.getByRole('button', { name: pl.quote.submit }).click();
+
+  const lines = section.getByRole('table', { name: pl.quote.linesLabel });
+  await expect(lines.getByRole('row').filter({ hasText: pl.lineKinds.commodity }).first()).toBeVisible();
+  await expect(lines.getByRole('row').filter({ hasText: pl.lineKinds.supplier_fee })).toBeVisible();
+  await expect(lines.getByRole('row').filter({ hasText: pl.lineKinds.distribution }).first()).toBeVisible();
+  await expect(lines.getByRole('row').filter({ hasText: pl.quote.net })).toContainText('EUR');
+  await expect(lines.getByRole('row').filter({ hasText: pl.quote.gross })).toContainText('EUR');
+  await section.screenshot({ path: test.info().outputPath('quote.png') });
+
+  // A period outside the product's price lists is refused, naming the field and the rule.
+  await section.getByLabel(pl.quote.deliveryFrom).fill('2030-01-01');
+  await section.getByLabel(pl.quote.deliveryTo).fill('2030-12-31');
+  await section.getByRole('button', { name: pl.quote.submit }).click();
+  await expect(
+    section.getByRole('alert').getByText(fill(pl.quote.problem, { field: pl.quote.fields.deliveryFrom, rule: pl.rules.outside_price_list_validity })),
+  ).toBeVisible();
+});
+
 test('screenshots of the product list and the product card', async ({ page }) => {
   await page.setViewportSize({ width: 1440, height: 1000 });
   await signIn(page, manager);
   await navLink(page, pl.nav.products).click();
   await expect(page.getByRole('table', { name: pl.products.tableLabel }).getByRole('link', { name: 'Voltia Fix 2026' })).toBeVisible();
-  await page.screenshot({ path: 'test-results/price-lists/products.png', fullPage: true });
+  await page.screenshot({ path: test.info().outputPath('products.png'), fullPage: true });
   await page.getByRole('link', { name: 'Nordgas Plyn Fix', exact: true }).click();
   await expect(versionRow(page, price2027, 1)).toBeVisible();
-  await page.screenshot({ path: 'test-results/price-lists/product-card.png', fullPage: true });
+  await page.screenshot({ path: test.info().outputPath('product-card.png'), fullPage: true });
 });
