@@ -120,6 +120,23 @@ test('contracts: create through the form, find in the register by type, send to 
       expect(text).toContain(c.type.brokerage);
     }
     await page.screenshot({ path: path.join(os.tmpdir(), 'kilowatt-contracts-register.png'), fullPage: true });
+    // The export is exactly the filtered register.
+    await page.getByRole('button', { name: c.list.export }).click();
+    const csvItem = page.getByRole('menuitem', { name: c.list.exportCsv });
+    await expect(csvItem).toHaveAttribute('href', /[?&]type=brokerage(&|$)/);
+    const [csv] = await Promise.all([page.waitForEvent('download'), csvItem.click()]);
+    const csvText = readFileSync(await csv.path(), 'utf8');
+    expect(csvText).toContain(c.fields.noticeDeadline);
+    expect(csvText).toContain(number);
+    expect(csvText).not.toContain(c.type.supply);
+    // The notice shortcut: a deadline in about ten months is not within 180 days.
+    await chooseIn(page, c.list.noticeWithin, fill(c.list.noticeWithinDays_other, { count: '180' }));
+    await expect.poll(() => new URL(page.url()).searchParams.get('noticeWithin')).toBe('180');
+    await expect(table.getByRole('row').filter({ hasText: number })).toHaveCount(0);
+    // Choosing the chosen option again clears it.
+    await chooseIn(page, c.list.noticeWithin, fill(c.list.noticeWithinDays_other, { count: '180' }));
+    await expect.poll(() => new URL(page.url()).searchParams.get('noticeWithin')).toBeNull();
+    await expect(table.getByRole('row').filter({ hasText: number })).toHaveCount(1);
     // Another type leaves it out.
     await chooseIn(page, c.fields.type, c.type.framework);
     await expect(table.getByRole('row').filter({ hasText: number })).toHaveCount(0);
