@@ -22,6 +22,8 @@ import {
   ClientListPage,
   ContractDetailPage,
   ContractListPage,
+  DataSentenceExportPage,
+  DataSentenceLayoutsPage,
   LeadDetailPage,
   LeadImportPage,
   LeadListPage,
@@ -226,6 +228,22 @@ export const App = () => (
                 element={
                   <Guard permission="contracts.read">
                     <ContractDetailPage />
+                  </Guard>
+                }
+              />
+              <Route
+                path="data-sentences"
+                element={
+                  <Guard permission="contracts.export">
+                    <DataSentenceExportPage />
+                  </Guard>
+                }
+              />
+              <Route
+                path="admin/data-sentences"
+                element={
+                  <Guard permission="admin.dataSentences">
+                    <DataSentenceLayoutsPage />
                   </Guard>
                 }
               />

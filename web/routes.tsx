@@ -62,6 +62,12 @@ export const ContractDetailPage = lazy(() =>
 export const CaseBoardPage = lazy(() =>
   import('./features/cases/CaseBoardPage.js').then((m) => ({ default: m.CaseBoardPage })),
 );
+export const DataSentenceLayoutsPage = lazy(() =>
+  import('./features/data-sentences/LayoutsPage.js').then((m) => ({ default: m.LayoutsPage })),
+);
+export const DataSentenceExportPage = lazy(() =>
+  import('./features/data-sentences/ExportPage.js').then((m) => ({ default: m.ExportPage })),
+);
 export const DocumentTemplatesPage = lazy(() =>
   import('./features/documents/DocumentTemplatesPage.js').then((m) => ({ default: m.DocumentTemplatesPage })),
 );

@@ -10,6 +10,7 @@ import enCommon from './en/common.json' with { type: 'json' };
 import enContacts from './en/contacts.json' with { type: 'json' };
 import enDocuments from './en/documents.json' with { type: 'json' };
 import enContracts from './en/contracts.json' with { type: 'json' };
+import enDataSentences from './en/dataSentences.json' with { type: 'json' };
 import enErrors from './en/errors.json' with { type: 'json' };
 import enLeads from './en/leads.json' with { type: 'json' };
 import enOffers from './en/offers.json' with { type: 'json' };
@@ -31,6 +32,7 @@ import skCommon from './sk/common.json' with { type: 'json' };
 import skContacts from './sk/contacts.json' with { type: 'json' };
 import skDocuments from './sk/documents.json' with { type: 'json' };
 import skContracts from './sk/contracts.json' with { type: 'json' };
+import skDataSentences from './sk/dataSentences.json' with { type: 'json' };
 import skErrors from './sk/errors.json' with { type: 'json' };
 import skLeads from './sk/leads.json' with { type: 'json' };
 import skOffers from './sk/offers.json' with { type: 'json' };
@@ -54,6 +56,7 @@ export const en = {
   contacts: enContacts,
   documents: enDocuments,
   contracts: enContracts,
+  dataSentences: enDataSentences,
   errors: enErrors,
   leads: enLeads,
   offers: enOffers,
@@ -78,6 +81,7 @@ export const sk = {
   contacts: skContacts,
   documents: skDocuments,
   contracts: skContracts,
+  dataSentences: skDataSentences,
   errors: skErrors,
   leads: skLeads,
   offers: skOffers,

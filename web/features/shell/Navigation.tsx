@@ -7,6 +7,7 @@ import {
   IconCalendarCheck,
   IconChartBar,
   IconChecklist,
+  IconFileSpreadsheet,
   IconFileText,
   IconKey,
   IconLayoutKanban,
@@ -17,6 +18,7 @@ import {
   IconReceiptTax,
   IconPlugConnected,
   IconRoute,
+  IconTableOptions,
   IconTemplate,
   IconShieldLock,
   IconTargetArrow,
@@ -67,6 +69,7 @@ export const Navigation = ({ onNavigate }: { onNavigate: () => void }) => {
     { to: '/cases', label: t('cases.nav.list'), icon: <IconBriefcase size={18} />, visible: can('sales.read') },
     { to: '/sales-board', label: t('cases.nav.board'), icon: <IconLayoutKanban size={18} />, visible: can('sales.read') },
     { to: '/contracts', label: t('contracts.nav'), icon: <IconFileText size={18} />, visible: can('contracts.read') },
+    { to: '/data-sentences', label: t('dataSentences.nav.export'), icon: <IconFileSpreadsheet size={18} />, visible: can('contracts.export') },
     { to: '/queues', label: t('queues.nav.queue'), icon: <IconPhoneCall size={18} />, visible: can('sales.read') },
     { to: '/my-day', label: t('activities.nav.myDay'), icon: <IconCalendarCheck size={18} />, visible: can('sales.read') },
     { to: '/activities', label: t('activities.nav.list'), icon: <IconChecklist size={18} />, visible: can('sales.read') },
@@ -113,6 +116,7 @@ export const Navigation = ({ onNavigate }: { onNavigate: () => void }) => {
     { to: '/admin/regulated-prices', label: t('priceLists.nav.regulated'), icon: <IconReceiptTax size={18} />, visible: can('admin.pricing') },
     { to: '/admin/processes', label: t('processes.nav'), icon: <IconRoute size={18} />, visible: can('admin.processes') },
     { to: '/admin/document-templates', label: t('documents.nav'), icon: <IconTemplate size={18} />, visible: can('documents.templates') },
+    { to: '/admin/data-sentences', label: t('dataSentences.nav.layouts'), icon: <IconTableOptions size={18} />, visible: can('admin.dataSentences') },
     { to: '/admin/queue-rules', label: t('queues.nav.rules'), icon: <IconListCheck size={18} />, visible: can('admin.processes') },
   ].filter((item) => item.visible);
   const personal: Item[] = [
