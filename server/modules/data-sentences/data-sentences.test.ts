@@ -12,6 +12,8 @@ const system = systemContext(db, pino({ level: 'silent' }), 'test:signi');
 const sales = await as('sales@demo.kilowatt');
 const sales2 = await as('sales2@demo.kilowatt');
 const admin = await as('admin@demo.kilowatt');
+const manager = await as('manager@demo.kilowatt');
+const salesCz = await as('sales.cz@demo.kilowatt');
 const random = seededRandom(6009);
 const supplier = 'Energia Západ a.s.';
 
@@ -300,5 +302,22 @@ describe('access to data sentences', () => {
     expect((await admin.get(`/api/v1/data-sentence-exports/${westOnly.id}`)).status).toBe(200);
     const documents = await sales2.get(`/api/v1/documents?recordType=dataSentenceExport&recordId=${westOnly.id}`);
     expect(documents.status).toBe(404);
+    // Those who may see every contract in it find it: the manager of the company (owner scope) too.
+    expect((await manager.get(`/api/v1/data-sentence-exports/${westOnly.id}/file`)).status).toBe(200);
+    expect((await manager.get('/api/v1/data-sentence-exports?limit=500')).body.items.map((e: { id: string }) => e.id)).toEqual(
+      expect.arrayContaining([westOnly.id, all.id]),
+    );
+  });
+
+  it("keeps layouts and exports within their owner company: another company's user gets 404 and an empty list", async () => {
+    expect((await salesCz.get(`/api/v1/data-sentence-layouts/${skLayout.id}`)).status).toBe(404);
+    expect((await salesCz.get('/api/v1/data-sentence-layouts')).body.items.map((l: { id: string }) => l.id)).not.toContain(skLayout.id);
+    const res = await salesCz.post('/api/v1/data-sentence-exports', { layoutId: skLayout.id, ...march });
+    expect(res.status).toBe(400);
+    expect(res.body.errors).toContainEqual(expect.objectContaining({ path: 'layoutId', code: 'not_found' }));
+    const empty = (await sales.post('/api/v1/data-sentence-exports', { layoutId: czLayout.id, signedFrom: '2020-01-01', signedTo: '2020-01-31' })).body as { id: string; rowCount: number };
+    expect(empty.rowCount).toBe(0);
+    expect((await salesCz.get(`/api/v1/data-sentence-exports/${empty.id}`)).status).toBe(404);
+    expect((await sales2.get(`/api/v1/data-sentence-exports/${empty.id}`)).status).toBe(200);
   });
 });
