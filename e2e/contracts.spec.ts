@@ -96,6 +96,7 @@ test('contracts: create through the form, find in the register by type, send to 
     await expect(drawer.getByText(c.validation.end_before_start)).toBeVisible();
     await drawer.getByRole('textbox', { name: c.fields.endDate }).fill('2027-12-31');
     await drawer.getByRole('textbox', { name: c.fields.noticePeriodMonths }).fill('3');
+    await page.screenshot({ path: path.join(os.tmpdir(), 'kilowatt-contracts-form.png') });
     await drawer.getByRole('button', { name: c.form.create }).click();
     await expect(drawer).toBeHidden();
     await expect(page.getByRole('heading', { level: 2, name: number })).toBeVisible();
@@ -188,5 +189,36 @@ test('contracts: create through the form, find in the register by type, send to 
     // Internal keys stay out of the reader's history; sets are counted.
     await expect(history).not.toContainText('ownerId');
     await expect(history.getByRole('row').filter({ hasText: c.fields.supplyPoints })).toContainText(fill(c.history.items_one, { count: '1' }));
+  });
+
+  await test.step('once signed only the end, notice period and note change', async () => {
+    await page.getByRole('tab', { name: c.tabs.overview }).click();
+    await page.getByRole('button', { name: en.common.edit, exact: true }).click();
+    const drawer = page.getByRole('dialog', { name: c.form.editTitle });
+    await expect(drawer.getByText(c.form.lockedHint)).toBeVisible();
+    await expect(drawer.getByRole('textbox', { name: c.fields.productName })).toBeDisabled();
+    await drawer.getByRole('textbox', { name: c.fields.noticePeriodMonths }).fill('2');
+    await drawer.getByRole('button', { name: en.common.save, exact: true }).click();
+    await expect(drawer).toBeHidden();
+    await expect(page.getByText('31 Oct 2027', { exact: true })).toBeVisible();
+  });
+
+  await test.step('terminate it with the day and reason, after a confirmation', async () => {
+    await page.getByRole('button', { name: c.detail.more }).click();
+    await page.getByRole('menuitem', { name: c.end.action }).click();
+    const dialog = page.getByRole('dialog', { name: c.end.title });
+    await dialog.getByRole('textbox', { name: c.end.endedOn }).fill('2027-06-30');
+    await dialog.getByRole('textbox', { name: c.end.reason }).fill('The client moved out');
+    await dialog.getByRole('button', { name: c.end.confirm }).click();
+    const confirm = page.getByRole('dialog').filter({ hasText: fill(c.end.confirmText, { number, how: c.end.terminated, date: '30 Jun 2027' }) });
+    await confirm.getByRole('button', { name: c.end.confirm }).click();
+    await expect(page.getByText(c.state.terminated, { exact: true }).first()).toBeVisible();
+    await expect(page.getByRole('button', { name: en.common.edit, exact: true })).toHaveCount(0);
+  });
+
+  await test.step("the client card's Contracts tab lists it", async () => {
+    await page.getByRole('main').getByRole('link', { name: clientName }).click();
+    await expect(page.getByRole('tab', { name: en.clients.tabs.contracts })).toHaveAttribute('aria-selected', 'true');
+    await expect(page.getByRole('table', { name: c.list.tableLabel }).getByRole('row').filter({ hasText: number })).toContainText(c.state.terminated);
   });
 });
