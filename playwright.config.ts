@@ -30,6 +30,7 @@ export default defineConfig({
     url: `http://localhost:${port}/api/health`,
     timeout: 180_000,
     reuseExistingServer: false,
-    env: { PORT: String(port), KILOWATT_DATA_DIR: dataDir, KILOWATT_LOG_LEVEL: 'warn' },
+    // The demo's fake Signi on the next port, so a spec can open its signing pages.
+    env: { PORT: String(port), SIGNI_FAKE_PORT: String(port + 1), KILOWATT_DATA_DIR: dataDir, KILOWATT_LOG_LEVEL: 'warn' },
   },
 });

@@ -15,40 +15,8 @@ const c = en.contracts;
 
 const fill = (template: string, values: Record<string, string>): string => template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => values[key] ?? '');
 
-/**
- * The demo's fake Signi listens on a random local port that the app does not publish (the real Signi e-mails the
- * signing links). Its index page lists every document sent, so the fake is the local HTTP server whose index names
- * this run's contract.
- */
-const findFakeSigni = async (contractNumber: string): Promise<string> => {
-  const ports = new Set<number>();
-  for (const file of ['/proc/net/tcp', '/proc/net/tcp6']) {
-    let text = '';
-    try {
-      text = readFileSync(file, 'utf8');
-    } catch {
-      continue;
-    }
-    for (const line of text.split('\n').slice(1)) {
-      const [, local, , state] = line.trim().split(/\s+/);
-      if (state === '0A' && local) ports.add(parseInt(local.split(':')[1]!, 16));
-    }
-  }
-  const found = await Promise.all(
-    [...ports].map(async (port) => {
-      try {
-        const response = await fetch(`http://127.0.0.1:${port}/`, { signal: AbortSignal.timeout(1500) });
-        const body = await response.text();
-        return body.includes('Signi (fake)') && body.includes(`(${contractNumber})`) ? `http://127.0.0.1:${port}` : null;
-      } catch {
-        return null;
-      }
-    }),
-  );
-  const url = found.find(Boolean);
-  if (!url) throw new Error(`No local fake Signi lists the contract ${contractNumber}`);
-  return url;
-};
+/** The demo's fake Signi: playwright.config.ts starts the app with SIGNI_FAKE_PORT on the port after the app's. */
+const fakeSigniUrl = `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 3210) + 1}`;
 
 const chooseIn = async (page: Page, label: string, option: string | RegExp, scope: Page | Locator = page): Promise<void> => {
   await scope.getByRole('combobox', { name: label, exact: true }).click();
@@ -156,7 +124,7 @@ test('contracts: create through the form, find in the register by type, send to 
   });
 
   await test.step('sign on the fake Signi page', async () => {
-    const fake = await findFakeSigni(number);
+    const fake = fakeSigniUrl;
     await page.goto(fake);
     await page.getByRole('link', { name: signer.email }).click();
     await expect(page.getByRole('heading', { name: new RegExp(escapeRegExp(number)) })).toBeVisible();

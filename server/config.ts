@@ -56,6 +56,8 @@ const Config = z.object({
   SIGNI_WEBHOOK_BASE_URL: z.url().optional(),
   /** Days signers have to sign a document sent for signature. */
   SIGNI_SIGNING_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  /** Port of the demo's built-in fake Signi (0: any free port); its address is logged at start. */
+  SIGNI_FAKE_PORT: z.coerce.number().int().min(0).max(65535).default(0),
 });
 
 export type AppConfig = {
@@ -80,6 +82,8 @@ export type AppConfig = {
     /** Defaults to http://127.0.0.1:<PORT>, which only a local (fake) Signi can reach. */
     webhookBaseUrl: string;
     signingDays: number;
+    /** The demo's fake Signi listens here (0: any free port). */
+    fakePort: number;
   };
 };
 
@@ -120,6 +124,7 @@ export const readConfig = (env: NodeJS.ProcessEnv = process.env): AppConfig => {
       webhookSecret: c.SIGNI_WEBHOOK_SECRET || undefined,
       webhookBaseUrl: c.SIGNI_WEBHOOK_BASE_URL ?? `http://127.0.0.1:${c.PORT}`,
       signingDays: c.SIGNI_SIGNING_DAYS,
+      fakePort: c.SIGNI_FAKE_PORT,
     },
   };
 };

@@ -101,7 +101,7 @@ if (config.signi.apiKey && config.signi.webhookSecret) {
   };
   log.info({ baseUrl: config.signi.baseUrl, webhooks: config.signi.webhookBaseUrl }, 'e-signature: Signi');
 } else if (config.loadDemoData) {
-  const fake = await startFakeSigni({ host: '127.0.0.1', port: 0 });
+  const fake = await startFakeSigni({ host: '127.0.0.1', port: config.signi.fakePort });
   signing = {
     client: createSigniClient({ apiKey: fake.apiKey, baseUrl: fake.url, timeoutMs: config.signi.timeoutMs }),
     webhookSecret: config.signi.webhookSecret ?? randomBytes(32).toString('hex'),
