@@ -169,6 +169,73 @@ test('a supply point is priced with the product line by line, with totals', asyn
   ).toBeVisible();
 });
 
+test('products are filtered, exported as shown, and created from a form that names each missing field', async ({ page }) => {
+  await signIn(page, manager);
+  await navLink(page, pl.nav.products).click();
+  const table = page.getByRole('table', { name: pl.products.tableLabel });
+  await expect(table.getByRole('link', { name: 'Voltia Fix 2026' })).toBeVisible();
+
+  await page.getByRole('combobox', { name: pl.fields.commodity }).click();
+  await page.getByRole('option', { name: en.supplyPoints.commodity.gas }).click();
+  await expect.poll(() => new URL(page.url()).searchParams.get('commodity')).toBe('gas');
+  await expect(table.getByRole('link', { name: 'Voltia Fix 2026' })).toHaveCount(0);
+  await expect(table.getByRole('link', { name: 'Nordgas Plyn Fix' })).toBeVisible();
+  await page.getByRole('button', { name: pl.products.export }).click();
+  await expect(page.getByRole('menuitem', { name: pl.products.exportXlsx })).toHaveAttribute('href', /\/api\/v1\/products\/export\?.*commodity=gas.*format=xlsx/);
+  await page.keyboard.press('Escape');
+
+  await page.getByRole('searchbox', { name: pl.products.search }).fill('no such product');
+  await expect(page.getByText(pl.products.emptyFiltered)).toBeVisible();
+  await page.getByRole('button', { name: pl.products.clearFilters }).first().click();
+  await expect(table.getByRole('link', { name: 'Voltia Fix 2026' })).toBeVisible();
+
+  await page.getByRole('button', { name: pl.products.create }).click();
+  const dialog = page.getByRole('dialog', { name: pl.products.createTitle });
+  await expect(dialog.getByRole('textbox', { name: pl.fields.supplier })).toBeFocused();
+  await dialog.getByRole('textbox', { name: pl.fields.name }).press('Enter');
+  await expect(dialog.getByRole('textbox', { name: pl.fields.supplier })).toHaveAccessibleDescription(pl.rules.required);
+  await expect(dialog.getByRole('textbox', { name: pl.fields.code })).toHaveAccessibleDescription(new RegExp(escapeRegExp(pl.rules.required)));
+
+  const code = `E2E-${uniqueSuffix()}`;
+  await dialog.getByRole('textbox', { name: pl.fields.supplier }).fill('Test Energy s.r.o.');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('Test Fix 2027');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(code);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 2, name: 'Test Fix 2027' })).toBeVisible();
+  await expect(page.getByText(code)).toBeVisible();
+  await expect(page.getByText(pl.versions.empty)).toBeVisible();
+});
+
+test('regulated components are listed by country and commodity, and a new one is added', async ({ page }) => {
+  await signIn(page, manager);
+  await navLink(page, pl.nav.regulated).click();
+  await expect(page.getByRole('heading', { level: 2, name: pl.regulated.title })).toBeVisible();
+  const table = page.getByRole('table', { name: pl.regulated.tableLabel });
+  await page.getByRole('combobox', { name: pl.fields.country }).click();
+  await page.getByRole('option', { name: 'Czechia' }).click();
+  await expect.poll(() => new URL(page.url()).searchParams.get('country')).toBe('CZ');
+  await expect(table.getByRole('row').nth(1)).toContainText('CZ');
+  await expect(table.getByRole('cell', { name: 'SK', exact: true })).toHaveCount(0);
+
+  const source = `ERÚ test ${uniqueSuffix()}`;
+  await page.getByRole('button', { name: pl.regulated.add }).click();
+  const dialog = page.getByRole('dialog', { name: pl.regulated.createTitle });
+  await dialog.getByRole('textbox', { name: pl.regulated.fields.amount }).fill('12.3456789');
+  await dialog.getByLabel(pl.fields.validFrom).fill('2027-01-01');
+  await dialog.getByRole('textbox', { name: pl.regulated.fields.source }).fill(source);
+  await dialog.getByRole('button', { name: pl.regulated.add }).click();
+  await expect(dialog.getByRole('textbox', { name: pl.regulated.fields.amount })).toHaveAccessibleDescription(pl.rules.invalid_price);
+  await dialog.getByRole('textbox', { name: pl.regulated.fields.amount }).fill('12.5');
+  await dialog.getByRole('button', { name: pl.regulated.add }).click();
+  await expect(dialog).toBeHidden();
+  await expect(table.getByRole('row').filter({ hasText: source })).toContainText('12.5 CZK');
+
+  await page.getByRole('tab', { name: pl.vat.tab }).click();
+  await expect(page.getByRole('table', { name: pl.vat.tableLabel }).getByRole('row').filter({ hasText: 'Slovakia' }).first()).toBeVisible();
+});
+
 test('screenshots of the product list and the product card', async ({ page }) => {
   await page.setViewportSize({ width: 1440, height: 1000 });
   await signIn(page, manager);
