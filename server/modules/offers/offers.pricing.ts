@@ -4,8 +4,7 @@ import type { PricingLine, PricingResult } from '../../../domain/pricing/pricing
 import { compareCosts, type LineSaving } from '../../../domain/pricing/saving.js';
 import type { ServiceContext } from '../../context.js';
 import { AppError, type FieldProblem } from '../../http/errors.js';
-import { quoteSupplyPoint, quoteSupplyPointAtPrices } from '../price-lists/price-lists.service.js';
-import { assertSupplyPointVisible } from '../supply-points/supply-points.service.js';
+import { getProduct, newQuoteCache, quoteSupplyPoint, quoteSupplyPointAtPrices } from '../price-lists/price-lists.service.js';
 import type { OfferLineBody, OfferTotals } from './offers.api.js';
 import type { offerLines } from './offers.schema.js';
 
@@ -65,39 +64,37 @@ export const priceOfferLines = async (ctx: ServiceContext, caseSupplyPointIds: R
   const out: LineValues[] = [];
   let commodity: 'electricity' | 'gas' | null = null;
   let currency: Currency | null = null;
+  // One offer's lines share their products, price lists and reference data: each is read once.
+  const cache = newQuoteCache();
+  const products = new Map<string, Promise<Awaited<ReturnType<typeof getProduct>> | null>>();
   for (const [i, line] of lines.entries()) {
     const at = (field: string) => `lines.${i}.${field}`;
     if (!caseSupplyPointIds.has(line.supplyPointId)) {
       errors.push({ path: at('supplyPointId'), code: 'not_in_case', message: 'not a supply point of the business case' });
       continue;
     }
-    const point = await assertSupplyPointVisible(ctx, line.supplyPointId).catch((error: unknown) => {
-      if (error instanceof AppError && error.code === 'not_found') return null;
-      throw error;
-    });
-    if (!point) {
-      errors.push({ path: at('supplyPointId'), code: 'not_found', message: 'no such supply point among those you may see' });
+    if (!products.has(line.productId)) products.set(line.productId, getProduct(ctx, line.productId).catch(() => null));
+    const product = await products.get(line.productId)!;
+    if (!product) {
+      errors.push({ path: at('productId'), code: 'not_found', message: 'no such product among those you may see' });
       continue;
     }
-    commodity ??= point.commodity;
-    if (point.commodity !== commodity) {
-      errors.push({ path: at('supplyPointId'), code: 'other_commodity', message: `a ${point.commodity} supply point in a ${commodity} offer` });
+    // The quote checks that the supply point takes the product's commodity, so the product's is the line's.
+    commodity ??= product.commodity;
+    currency ??= product.currency;
+    if (product.commodity !== commodity || product.currency !== currency) {
+      const code = product.commodity !== commodity ? 'other_commodity' : 'other_currency';
+      errors.push({ path: at('productId'), code, message: `a ${product.commodity} product in ${product.currency} in a ${commodity} offer in ${currency}` });
       continue;
     }
     try {
       const input = { supplyPointId: line.supplyPointId, deliveryFrom: line.deliveryFrom, deliveryTo: line.deliveryTo };
-      const offered = await quoteSupplyPoint(ctx, { ...input, productId: line.productId });
-      currency ??= offered.currency;
-      if (offered.currency !== currency) {
-        errors.push({ path: at('productId'), code: 'other_currency', message: `a product priced in ${offered.currency} in an offer in ${currency}` });
-        continue;
-      }
-      const current = await quoteSupplyPointAtPrices(ctx, {
-        ...input,
-        currency,
-        pricePerMWh: line.currentPricePerMWh,
-        monthlyFee: line.currentMonthlyFee,
-      });
+      const offered = await quoteSupplyPoint(ctx, { ...input, productId: line.productId }, cache);
+      const current = await quoteSupplyPointAtPrices(
+        ctx,
+        { ...input, currency, pricePerMWh: line.currentPricePerMWh, monthlyFee: line.currentMonthlyFee },
+        cache,
+      );
       const saving = compareCosts(asPricing(current), asPricing(offered));
       out.push({
         position: i + 1,
@@ -124,7 +121,7 @@ export const priceOfferLines = async (ctx: ServiceContext, caseSupplyPointIds: R
       if (error instanceof AppError && error.code === 'validation') {
         for (const problem of error.errors ?? []) errors.push({ ...problem, path: at(problem.path) });
       } else if (error instanceof AppError && error.code === 'not_found') {
-        errors.push({ path: at('productId'), code: 'not_found', message: 'no such product among those you may see' });
+        errors.push({ path: at('supplyPointId'), code: 'not_found', message: 'no such supply point among those you may see' });
       } else {
         throw error;
       }

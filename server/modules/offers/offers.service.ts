@@ -19,7 +19,7 @@ import { businessDate } from '../code-lists/energy-reference.service.js';
 import { createContract } from '../contracts/contracts.service.js';
 import { listDocumentsOf, registerDocumentAccess, renderDocumentPdf, storeDocument } from '../documents/documents.service.js';
 import { getProduct, markPriceListUsed } from '../price-lists/price-lists.service.js';
-import { getSupplyPoint, visibleSupplyPoints } from '../supply-points/supply-points.service.js';
+import { supplyPointsByIds, visibleSupplyPoints } from '../supply-points/supply-points.service.js';
 import { userNames } from '../users/users.service.js';
 import type {
   ApprovalPolicyBody,
@@ -720,15 +720,16 @@ const offerDocumentData = async (ctx: ServiceContext, row: OfferRow): Promise<Of
   const contacts = await listContactsOfClient(ctx, row.clientId);
   const lines = await linesOf(ctx, row.id);
   const labels = await lineLabels(ctx, lines);
+  // The lines' supply points were priced through the caller's access filter and the offer is visible: one batch read.
+  const details = await supplyPointsByIds(ctx, lines.map((l) => l.supplyPointId));
   const points = new Map<string, OfferDocumentData['supplyPoints'][number]>();
-  for (const id of new Set(lines.map((l) => l.supplyPointId))) {
-    const p = await getSupplyPoint(ctx, id);
+  for (const [id, p] of details) {
     points.set(id, {
       identifier: p.identifier,
       commodity: p.commodity,
-      annualConsumption: p.annualConsumption,
-      consumptionUnit: p.consumptionUnit,
-      address: { street: p.address.street, postalCode: p.address.postalCode, city: p.address.city, country: p.address.country },
+      annualConsumption: p.annualConsumptionKWh,
+      consumptionUnit: p.annualConsumptionKWh === null ? null : 'kWh',
+      address: { street: p.street, postalCode: p.postalCode, city: p.city, country: client.address.country },
     });
   }
   const quantity = lines.reduce((s, l) => s.plus(l.quantityMWh), new Decimal(0)).toFixed(3);

@@ -446,6 +446,23 @@ export const priceListForPeriod = async (ctx: ServiceContext, productId: string,
 
 export type QuoteInput = { supplyPointId: string; productId: string; deliveryFrom: string; deliveryTo: string };
 
+/**
+ * Reads that the quotes of one use case share (supply points, products, price lists, energy reference data,
+ * regulated charges, VAT), so an offer for hundreds of supply points reads each once. One cache serves one use case
+ * of one caller (the reads went through that caller's access filter); never keep it longer.
+ */
+export type QuoteCache = Map<string, Promise<unknown>>;
+export const newQuoteCache = (): QuoteCache => new Map();
+const cached = <T>(cache: QuoteCache | undefined, key: string, load: () => Promise<T>): Promise<T> => {
+  if (!cache) return load();
+  let hit = cache.get(key) as Promise<T> | undefined;
+  if (!hit) {
+    hit = load();
+    cache.set(key, hit);
+  }
+  return hit;
+};
+
 /** Regulated charges of the point's country, commodity and territory (or country-wide) that touch the period. */
 const chargesFor = async (
   ctx: ServiceContext,
@@ -497,8 +514,9 @@ const priceAt = async (
   ctx: ServiceContext,
   supplyPointId: string,
   terms: { currency: Currency; country: string | null; commodity: 'electricity' | 'gas' | null; rows: PriceRow[]; deliveryFrom: string; deliveryTo: string },
+  cache?: QuoteCache,
 ) => {
-  const point = await getSupplyPoint(ctx, supplyPointId);
+  const point = await cached(cache, `point:${supplyPointId}`, () => getSupplyPoint(ctx, supplyPointId));
   const problems: FieldProblem[] = [];
   if (terms.commodity && terms.commodity !== point.commodity) {
     problems.push({ path: 'productId', code: 'commodity_mismatch', message: `productId: the product sells ${terms.commodity}, the supply point takes ${point.commodity}` });
@@ -510,7 +528,7 @@ const priceAt = async (
     problems.push({ path: 'territoryCode', code: 'required_for_pricing', message: 'territoryCode: the supply point needs its distribution territory to be priced (regulated components depend on it)' });
   }
   if (problems.length > 0) throw validation(problems);
-  const reference = await loadEnergyReference(ctx, terms.deliveryFrom);
+  const reference = await cached(cache, `reference:${terms.deliveryFrom}`, () => loadEnergyReference(ctx, terms.deliveryFrom));
   const kWh = point.annualConsumptionKWh === null ? null : new Decimal(point.annualConsumptionKWh);
   const band = kWh
     ? selectConsumptionBand(
@@ -522,8 +540,10 @@ const priceAt = async (
   const k = point.gasVolumeCoefficient ?? reference.volumeCoefficientFor(point.country, point.address.city)?.toFixed() ?? null;
   const hs = point.gasCalorificValue ?? reference.calorificValueFor(point.country, point.territoryCode)?.toFixed() ?? null;
   const [regulated, vatPercent] = await Promise.all([
-    chargesFor(ctx, point, terms.currency, terms.deliveryFrom, terms.deliveryTo),
-    vatRateOn(ctx, point.country, terms.deliveryFrom),
+    cached(cache, `charges:${point.country}|${point.commodity}|${point.territoryCode}|${terms.currency}|${terms.deliveryFrom}|${terms.deliveryTo}`, () =>
+      chargesFor(ctx, point, terms.currency, terms.deliveryFrom, terms.deliveryTo),
+    ),
+    cached(cache, `vat:${point.country}|${terms.deliveryFrom}`, () => vatRateOn(ctx, point.country, terms.deliveryFrom)),
   ]);
   let result: PricingResult;
   try {
@@ -555,11 +575,13 @@ const priceAt = async (
  * margin. 404 when the supply point (or product) is outside the caller's rights; 400 naming the field and rule when
  * the period is outside the product's price lists or the point lacks what pricing needs.
  */
-export const quoteSupplyPoint = async (ctx: ServiceContext, input: QuoteInput): Promise<QuoteResponse> => {
+export const quoteSupplyPoint = async (ctx: ServiceContext, input: QuoteInput, cache?: QuoteCache): Promise<QuoteResponse> => {
   assertCan(ctx.actor, 'clients.read');
-  await getSupplyPoint(ctx, input.supplyPointId);
-  const product = await loadProduct(ctx, input.productId);
-  const list = await priceListForPeriod(ctx, product.id, input.deliveryFrom, input.deliveryTo);
+  await cached(cache, `point:${input.supplyPointId}`, () => getSupplyPoint(ctx, input.supplyPointId));
+  const product = await cached(cache, `product:${input.productId}`, () => loadProduct(ctx, input.productId));
+  const list = await cached(cache, `list:${product.id}|${input.deliveryFrom}|${input.deliveryTo}`, () =>
+    priceListForPeriod(ctx, product.id, input.deliveryFrom, input.deliveryTo),
+  );
   const priced = await priceAt(ctx, input.supplyPointId, {
     currency: product.currency,
     country: product.country,
@@ -567,7 +589,7 @@ export const quoteSupplyPoint = async (ctx: ServiceContext, input: QuoteInput): 
     rows: list.rows,
     deliveryFrom: input.deliveryFrom,
     deliveryTo: input.deliveryTo,
-  });
+  }, cache);
   return { ...priced, productId: product.id, priceListId: list.id };
 };
 
@@ -578,6 +600,7 @@ export const quoteSupplyPoint = async (ctx: ServiceContext, input: QuoteInput): 
 export const quoteSupplyPointAtPrices = async (
   ctx: ServiceContext,
   input: { supplyPointId: string; currency: Currency; pricePerMWh: string; monthlyFee: string; deliveryFrom: string; deliveryTo: string },
+  cache?: QuoteCache,
 ): Promise<QuoteResponse> => {
   assertCan(ctx.actor, 'clients.read');
   const priced = await priceAt(ctx, input.supplyPointId, {
@@ -587,7 +610,7 @@ export const quoteSupplyPointAtPrices = async (
     rows: [{ tariffCode: null, pricePerMWh: input.pricePerMWh, monthlyFee: input.monthlyFee, purchasePerMWh: null }],
     deliveryFrom: input.deliveryFrom,
     deliveryTo: input.deliveryTo,
-  });
+  }, cache);
   return { ...priced, productId: null, priceListId: null };
 };
 
