@@ -231,6 +231,7 @@ test('regulated components are listed by country and commodity, and a new one is
   await dialog.getByRole('button', { name: pl.regulated.add }).click();
   await expect(dialog).toBeHidden();
   await expect(table.getByRole('row').filter({ hasText: source })).toContainText('12.5 CZK');
+  await page.screenshot({ path: test.info().outputPath('regulated.png'), fullPage: true });
 
   await page.getByRole('tab', { name: pl.vat.tab }).click();
   await expect(page.getByRole('table', { name: pl.vat.tableLabel }).getByRole('row').filter({ hasText: 'Slovakia' }).first()).toBeVisible();

@@ -111,7 +111,7 @@ const RegulatedTab = ({ canWrite }: { canWrite: boolean }) => {
             {t('priceLists.regulated.empty')}
           </Text>
         ) : (
-          <Table.ScrollContainer minWidth={1100}>
+          <Table.ScrollContainer minWidth={1000}>
             <Table highlightOnHover striped="even" aria-label={t('priceLists.regulated.tableLabel')}>
               <Table.Thead>
                 <Table.Tr>
@@ -119,7 +119,7 @@ const RegulatedTab = ({ canWrite }: { canWrite: boolean }) => {
                   <Table.Th>{t('priceLists.fields.commodity')}</Table.Th>
                   <Table.Th>{t('priceLists.regulated.fields.territory')}</Table.Th>
                   <Table.Th>{t('priceLists.regulated.fields.component')}</Table.Th>
-                  <Table.Th>{t('priceLists.columns.tariffCode')}</Table.Th>
+                  <Table.Th>{t('priceLists.regulated.fields.tariff')}</Table.Th>
                   <Table.Th ta="right">{t('priceLists.regulated.fields.amount')}</Table.Th>
                   <Table.Th>{t('priceLists.versions.validity')}</Table.Th>
                   <Table.Th>{t('priceLists.regulated.fields.source')}</Table.Th>
