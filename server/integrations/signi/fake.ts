@@ -186,7 +186,7 @@ export const startFakeSigni = async (options: { host?: string; port?: number; ap
       const body = await readBody(request);
       let form: FormData;
       try {
-        form = await new Request('http://fake/', { method: 'POST', headers: { 'content-type': request.headers['content-type'] ?? '' }, body }).formData();
+        form = await new Request('http://fake/', { method: 'POST', headers: { 'content-type': request.headers['content-type'] ?? '' }, body: new Uint8Array(body) }).formData();
       } catch {
         return json(response, 422, { message: 'Expected multipart/form-data with data and uploaded_file_key' });
       }
