@@ -119,6 +119,7 @@ export const seedSupplyPoint = (
     commodity: 'electricity' | 'gas';
     identifier: string;
     annualConsumption?: string;
+    distributionRate?: string;
   },
 ): Promise<SeededSupplyPoint> =>
   apiCreate<SeededSupplyPoint>(request, '/supply-points', { consumptionUnit: 'kWh', ...data });
