@@ -28,6 +28,7 @@ import {
   LeadImportPage,
   LeadListPage,
   OfferDetailPage,
+  ApprovalPolicyPage,
   CodeListsPage,
   ConsumptionBandsPage,
   LoginPage,
@@ -204,6 +205,14 @@ export const App = () => (
                 element={
                   <Guard permission="sales.read">
                     <CaseDetailPage />
+                  </Guard>
+                }
+              />
+              <Route
+                path="admin/offer-approval"
+                element={
+                  <Guard permission="admin.owners">
+                    <ApprovalPolicyPage />
                   </Guard>
                 }
               />

@@ -50,6 +50,9 @@ export const CaseListPage = lazy(() =>
 export const CaseDetailPage = lazy(() =>
   import('./features/cases/CaseDetailPage.js').then((m) => ({ default: m.CaseDetailPage })),
 );
+export const ApprovalPolicyPage = lazy(() =>
+  import('./features/offers/ApprovalPolicyPage.js').then((m) => ({ default: m.ApprovalPolicyPage })),
+);
 export const OfferDetailPage = lazy(() =>
   import('./features/offers/OfferDetailPage.js').then((m) => ({ default: m.OfferDetailPage })),
 );

@@ -115,6 +115,21 @@ export const offerKeys = {
   versions: (id: string) => ['offers', 'versions', id] as const,
   compare: (id: string, other: string) => ['offers', 'compare', id, other] as const,
   history: (id: string) => ['offers', 'history', id] as const,
+  policy: () => ['offers', 'approval-policy'] as const,
+};
+
+/** The owner company's approval policy (OFFER-5): the minimum margin and where offers at or above it go. */
+export type ApprovalPolicy = { minimumMarginPercent: string; aboveMinimum: 'manager' | 'none'; isDefault: boolean; version: number };
+
+export const useApprovalPolicy = () =>
+  useQuery({ queryKey: offerKeys.policy(), queryFn: ({ signal }) => api.get<ApprovalPolicy>('/offer-approval-policy', undefined, signal) });
+
+export const useSaveApprovalPolicy = () => {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: Pick<ApprovalPolicy, 'minimumMarginPercent' | 'aboveMinimum' | 'version'>) => api.put<ApprovalPolicy>('/offer-approval-policy', body),
+    onSuccess: (saved) => queryClient.setQueryData(offerKeys.policy(), saved),
+  });
 };
 
 export const offerPdfUrl = (id: string): string => apiUrl(`/offers/${id}/pdf`);

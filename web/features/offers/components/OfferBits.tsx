@@ -40,7 +40,7 @@ export const SavingText = ({ value, percent, currency }: { value: string; percen
   const money = useMoney();
   const pct = usePercent();
   return (
-    <Text size="sm" c={value.startsWith('-') ? 'red' : 'green'} fw={600}>
+    <Text size="sm" c={value.startsWith('-') ? 'red' : 'green'} fw={600} style={{ whiteSpace: 'nowrap' }}>
       {money(value, currency)} ({pct(percent)})
     </Text>
   );
@@ -106,7 +106,7 @@ export const LinesTable = ({ lines, currency, showMargin }: { lines: OfferLine[]
                 <Table.Td>
                   {format.date(line.deliveryFrom)} – {format.date(line.deliveryTo)}
                 </Table.Td>
-                <Table.Td ta="right">{format.number(line.quantityMWh)}</Table.Td>
+                <Table.Td ta="right">{format.number(line.quantityMWh, { minimumFractionDigits: 3, maximumFractionDigits: 3 })}</Table.Td>
                 <Table.Td ta="right">{money(line.currentCost, currency)}</Table.Td>
                 <Table.Td ta="right">{money(line.offeredCost, currency)}</Table.Td>
                 <Table.Td ta="right">

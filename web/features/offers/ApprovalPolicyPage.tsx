@@ -1,0 +1,101 @@
+import { Alert, Button, Group, Paper, Radio, Stack, Text, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { IconInfoCircle } from '@tabler/icons-react';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { FieldProblem } from '../../api/client.js';
+import { notifySuccess } from '../../components/errors.js';
+import { FormAlert } from '../../components/FormAlert.js';
+import { PageError, PageHeader, PageLoader } from '../../components/Page.js';
+import { applyFieldProblems } from '../../components/validation.js';
+import { useApprovalPolicy, useSaveApprovalPolicy, type ApprovalPolicy } from './api.js';
+
+type Values = { minimumMarginPercent: string; aboveMinimum: 'manager' | 'none' };
+
+/** Per cent with at most two decimals; a comma is read as the decimal mark, as Slovak users type it. */
+export const normalisePercent = (raw: string): string | null => {
+  const text = raw.trim().replace(',', '.');
+  return /^-?\d{1,5}(\.\d{1,2})?$/.test(text) ? text : null;
+};
+
+const PolicyForm = ({ policy }: { policy: ApprovalPolicy }) => {
+  const { t } = useTranslation();
+  const save = useSaveApprovalPolicy();
+  const [failure, setFailure] = useState<unknown>(null);
+  const [unmapped, setUnmapped] = useState<FieldProblem[]>([]);
+  const form = useForm<Values>({
+    initialValues: { minimumMarginPercent: policy.minimumMarginPercent, aboveMinimum: policy.aboveMinimum },
+    validate: { minimumMarginPercent: (value) => (normalisePercent(value) === null ? t('offers.policy.percentInvalid') : null) },
+  });
+  useEffect(() => {
+    form.setValues({ minimumMarginPercent: policy.minimumMarginPercent, aboveMinimum: policy.aboveMinimum });
+    form.resetDirty();
+  }, [policy.version]); // eslint-disable-line react-hooks/exhaustive-deps -- only a saved version resets the form
+
+  const submit = form.onSubmit((values) => {
+    setFailure(null);
+    save.mutate(
+      { minimumMarginPercent: normalisePercent(values.minimumMarginPercent)!, aboveMinimum: values.aboveMinimum, version: policy.version },
+      {
+        onSuccess: () => notifySuccess(t('offers.policy.saved')),
+        onError: (error) => {
+          setUnmapped(applyFieldProblems(t, error, ['minimumMarginPercent', 'aboveMinimum'], form.setFieldError));
+          setFailure(error);
+        },
+      },
+    );
+  });
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="md" maw={560}>
+        <FormAlert error={failure} unmapped={unmapped} />
+        {policy.isDefault && (
+          <Alert variant="light" icon={<IconInfoCircle size={18} aria-hidden />}>
+            {t('offers.policy.default')}
+          </Alert>
+        )}
+        <TextInput
+          label={t('offers.policy.minimumMarginPercent')}
+          description={t('offers.policy.minimumMarginHint')}
+          rightSection={<Text size="sm" c="dimmed">%</Text>}
+          inputMode="decimal"
+          required
+          data-autofocus
+          {...form.getInputProps('minimumMarginPercent')}
+        />
+        <Radio.Group label={t('offers.policy.aboveMinimum')} {...form.getInputProps('aboveMinimum')}>
+          <Stack gap="xs" mt="xs">
+            <Radio value="manager" label={t('offers.policy.route.manager')} />
+            <Radio value="none" label={t('offers.policy.route.none')} />
+          </Stack>
+        </Radio.Group>
+        <Group justify="flex-end">
+          <Button type="submit" loading={save.isPending} disabled={!form.isDirty()}>
+            {t('common.save')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+};
+
+/** The owner company's offer approval policy (OFFER-5), for administrators. */
+export const ApprovalPolicyPage = () => {
+  const { t } = useTranslation();
+  const policy = useApprovalPolicy();
+  return (
+    <>
+      <PageHeader title={t('offers.policy.title')} description={t('offers.policy.description')} />
+      <Paper withBorder radius="md" p="lg">
+        {policy.isPending ? (
+          <PageLoader />
+        ) : policy.isError ? (
+          <PageError error={policy.error} onRetry={() => void policy.refetch()} />
+        ) : (
+          <PolicyForm policy={policy.data} />
+        )}
+      </Paper>
+    </>
+  );
+};
