@@ -90,8 +90,8 @@ test('contracts: create through the form, find in the register by type, send to 
     }
     await page.screenshot({ path: path.join(os.tmpdir(), 'kilowatt-contracts-register.png'), fullPage: true });
     // The export is exactly the filtered register.
-    await page.getByRole('button', { name: c.list.export }).click();
-    const csvItem = page.getByRole('menuitem', { name: c.list.exportCsv });
+    await page.getByRole('button', { name: en.common.export.label }).click();
+    const csvItem = page.getByRole('menuitem', { name: en.common.export.csv });
     await expect(csvItem).toHaveAttribute('href', /[?&]type=brokerage(&|$)/);
     const [csv] = await Promise.all([page.waitForEvent('download'), csvItem.click()]);
     const csvText = readFileSync(await csv.path(), 'utf8');

@@ -180,8 +180,8 @@ test('products are filtered, exported as shown, and created from a form that nam
   await expect.poll(() => new URL(page.url()).searchParams.get('commodity')).toBe('gas');
   await expect(table.getByRole('link', { name: 'Voltia Fix 2026' })).toHaveCount(0);
   await expect(table.getByRole('link', { name: 'Nordgas Plyn Fix' })).toBeVisible();
-  await page.getByRole('button', { name: pl.products.export }).click();
-  await expect(page.getByRole('menuitem', { name: pl.products.exportXlsx })).toHaveAttribute('href', /\/api\/v1\/products\/export\?.*commodity=gas.*format=xlsx/);
+  await page.getByRole('button', { name: en.common.export.label }).click();
+  await expect(page.getByRole('menuitem', { name: en.common.export.xlsx })).toHaveAttribute('href', /\/api\/v1\/products\/export\?.*commodity=gas.*format=xlsx/);
   await page.keyboard.press('Escape');
 
   await page.getByRole('searchbox', { name: pl.products.search }).fill('no such product');

@@ -1,37 +1,17 @@
-import { Button, Center, EmptyState, Group, Menu, Paper, Text } from '@mantine/core';
+import { Button, Center, EmptyState, Group, Paper, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconChecklist, IconChevronDown, IconDownload, IconFileSpreadsheet, IconFileTypeCsv, IconPlus } from '@tabler/icons-react';
+import { IconChecklist, IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { PageError, PageHeader, PageLoader } from '../../components/Page.js';
 import { useCan } from '../auth/api.js';
 import { ActivityForm } from './ActivityForm.js';
-import { activityExportUrl, useActivityList, type ActivityListParams } from './api.js';
+import { activityExportUrl, useActivityList } from './api.js';
 import { ActivityFilters } from './components/ActivityFilters.js';
 import { useActivitySteps } from './components/ActivitySteps.js';
 import { ActivityTable, nextSort } from './components/ActivityTable.js';
 import { useActivityListParams } from './list-params.js';
-
-const ExportMenu = ({ params }: { params: ActivityListParams }) => {
-  const { t } = useTranslation();
-  return (
-    <Menu position="bottom-end" withinPortal>
-      <Menu.Target>
-        <Button variant="default" leftSection={<IconDownload size={16} aria-hidden />} rightSection={<IconChevronDown size={14} aria-hidden />}>
-          {t('activities.list.export')}
-        </Button>
-      </Menu.Target>
-      <Menu.Dropdown>
-        <Menu.Item component="a" href={activityExportUrl(params, 'xlsx')} download leftSection={<IconFileSpreadsheet size={16} aria-hidden />}>
-          {t('activities.list.exportXlsx')}
-        </Menu.Item>
-        <Menu.Item component="a" href={activityExportUrl(params, 'csv')} download leftSection={<IconFileTypeCsv size={16} aria-hidden />}>
-          {t('activities.list.exportCsv')}
-        </Menu.Item>
-      </Menu.Dropdown>
-    </Menu>
-  );
-};
+import { ExportMenu } from '../../components/ExportMenu.js';
 
 /** Every activity the user may see: search, filters, sorting and cursor paging, with export of the same rows. */
 export const ActivityListPage = () => {
@@ -51,7 +31,7 @@ export const ActivityListPage = () => {
         title={t('activities.title')}
         actions={
           <>
-            {can('sales.export') && <ExportMenu params={params} />}
+            {can('sales.export') && <ExportMenu urlOf={(format) => activityExportUrl(params, format)} />}
             {canWrite && (
               <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={openCreate}>
                 {t('activities.list.create')}

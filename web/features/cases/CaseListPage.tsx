@@ -1,11 +1,7 @@
-import { Button, Center, EmptyState, Group, Menu, Paper, Text } from '@mantine/core';
+import { Button, Center, EmptyState, Group, Paper, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import {
   IconBriefcase,
-  IconChevronDown,
-  IconDownload,
-  IconFileSpreadsheet,
-  IconFileTypeCsv,
   IconLayoutKanban,
   IconPlus,
 } from '@tabler/icons-react';
@@ -13,32 +9,12 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { PageError, PageHeader, PageLoader } from '../../components/Page.js';
 import { useCan } from '../auth/api.js';
-import { caseExportUrl, useCaseList, type CaseListParams } from './api.js';
+import { caseExportUrl, useCaseList } from './api.js';
 import { CaseForm } from './CaseForm.js';
 import { CaseFilters } from './components/CaseFilters.js';
 import { CaseTable, nextSort } from './components/CaseTable.js';
 import { useCaseListParams } from './list-params.js';
-
-const ExportMenu = ({ params }: { params: CaseListParams }) => {
-  const { t } = useTranslation();
-  return (
-    <Menu position="bottom-end" withinPortal>
-      <Menu.Target>
-        <Button variant="default" leftSection={<IconDownload size={16} aria-hidden />} rightSection={<IconChevronDown size={14} aria-hidden />}>
-          {t('cases.list.export')}
-        </Button>
-      </Menu.Target>
-      <Menu.Dropdown>
-        <Menu.Item component="a" href={caseExportUrl(params, 'xlsx')} download leftSection={<IconFileSpreadsheet size={16} aria-hidden />}>
-          {t('cases.list.exportXlsx')}
-        </Menu.Item>
-        <Menu.Item component="a" href={caseExportUrl(params, 'csv')} download leftSection={<IconFileTypeCsv size={16} aria-hidden />}>
-          {t('cases.list.exportCsv')}
-        </Menu.Item>
-      </Menu.Dropdown>
-    </Menu>
-  );
-};
+import { ExportMenu } from '../../components/ExportMenu.js';
 
 /** The case list: server-side search, filters, sorting (also by last and next activity) and paging, with export. */
 export const CaseListPage = () => {
@@ -61,7 +37,7 @@ export const CaseListPage = () => {
             <Button component={Link} to="/sales-board" variant="default" leftSection={<IconLayoutKanban size={16} aria-hidden />}>
               {t('cases.board.open')}
             </Button>
-            {can('sales.export') && <ExportMenu params={params} />}
+            {can('sales.export') && <ExportMenu urlOf={(format) => caseExportUrl(params, format)} />}
             {canWrite && (
               <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={openCreate}>
                 {t('cases.list.create')}

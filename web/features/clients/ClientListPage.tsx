@@ -1,10 +1,6 @@
-import { Button, Center, EmptyState, Group, Menu, Paper, Text } from '@mantine/core';
+import { Button, Center, EmptyState, Group, Paper, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import {
-  IconChevronDown,
-  IconDownload,
-  IconFileSpreadsheet,
-  IconFileTypeCsv,
   IconPlus,
   IconUsersGroup,
 } from '@tabler/icons-react';
@@ -12,46 +8,12 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { PageError, PageHeader, PageLoader } from '../../components/Page.js';
 import { useCan } from '../auth/api.js';
-import { clientExportUrl, useClientList, type ClientListParams } from './api.js';
+import { clientExportUrl, useClientList } from './api.js';
 import { ClientForm } from './ClientForm.js';
 import { ClientFilters } from './components/ClientFilters.js';
 import { ClientTable, nextSort } from './components/ClientTable.js';
 import { useClientListParams } from './list-params.js';
-
-const ExportMenu = ({ params }: { params: ClientListParams }) => {
-  const { t } = useTranslation();
-  return (
-    <Menu position="bottom-end" withinPortal>
-      <Menu.Target>
-        <Button
-          variant="default"
-          leftSection={<IconDownload size={16} aria-hidden />}
-          rightSection={<IconChevronDown size={14} aria-hidden />}
-        >
-          {t('clients.list.export')}
-        </Button>
-      </Menu.Target>
-      <Menu.Dropdown>
-        <Menu.Item
-          component="a"
-          href={clientExportUrl(params, 'xlsx')}
-          download
-          leftSection={<IconFileSpreadsheet size={16} aria-hidden />}
-        >
-          {t('clients.list.exportXlsx')}
-        </Menu.Item>
-        <Menu.Item
-          component="a"
-          href={clientExportUrl(params, 'csv')}
-          download
-          leftSection={<IconFileTypeCsv size={16} aria-hidden />}
-        >
-          {t('clients.list.exportCsv')}
-        </Menu.Item>
-      </Menu.Dropdown>
-    </Menu>
-  );
-};
+import { ExportMenu } from '../../components/ExportMenu.js';
 
 const EmptyClients = ({
   filtered,
@@ -104,7 +66,7 @@ export const ClientListPage = () => {
         title={t('clients.title')}
         actions={
           <>
-            {can('clients.export') && <ExportMenu params={params} />}
+            {can('clients.export') && <ExportMenu urlOf={(format) => clientExportUrl(params, format)} />}
             {canWrite && (
               <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={openCreate}>
                 {t('clients.list.create')}

@@ -1,36 +1,16 @@
-import { Button, Center, EmptyState, Group, Menu, Paper, Text } from '@mantine/core';
+import { Button, Center, EmptyState, Group, Paper, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconChevronDown, IconDownload, IconFileSpreadsheet, IconFileTypeCsv, IconFileText, IconPlus } from '@tabler/icons-react';
+import { IconFileText, IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { PageError, PageHeader, PageLoader } from '../../components/Page.js';
 import { useCan } from '../auth/api.js';
-import { contractExportUrl, useContractList, type ContractListParams } from './api.js';
+import { contractExportUrl, useContractList } from './api.js';
 import { ContractForm } from './ContractForm.js';
 import { ContractFilters } from './components/ContractFilters.js';
 import { ContractTable, nextSort } from './components/ContractTable.js';
 import { localToday, useContractListParams } from './list-params.js';
-
-const ExportMenu = ({ params }: { params: ContractListParams }) => {
-  const { t } = useTranslation();
-  return (
-    <Menu position="bottom-end" withinPortal>
-      <Menu.Target>
-        <Button variant="default" leftSection={<IconDownload size={16} aria-hidden />} rightSection={<IconChevronDown size={14} aria-hidden />}>
-          {t('contracts.list.export')}
-        </Button>
-      </Menu.Target>
-      <Menu.Dropdown>
-        <Menu.Item component="a" href={contractExportUrl(params, 'xlsx')} download leftSection={<IconFileSpreadsheet size={16} aria-hidden />}>
-          {t('contracts.list.exportXlsx')}
-        </Menu.Item>
-        <Menu.Item component="a" href={contractExportUrl(params, 'csv')} download leftSection={<IconFileTypeCsv size={16} aria-hidden />}>
-          {t('contracts.list.exportCsv')}
-        </Menu.Item>
-      </Menu.Dropdown>
-    </Menu>
-  );
-};
+import { ExportMenu } from '../../components/ExportMenu.js';
 
 /** The contract register (CONTRACT-3): search, filters by type, state, supplier, end and notice deadline, sorting, paging, export. */
 export const ContractListPage = () => {
@@ -50,7 +30,7 @@ export const ContractListPage = () => {
         title={t('contracts.title')}
         actions={
           <>
-            {can('contracts.export') && <ExportMenu params={params} />}
+            {can('contracts.export') && <ExportMenu urlOf={(format) => contractExportUrl(params, format)} />}
             {canWrite && (
               <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={openCreate}>
                 {t('contracts.list.create')}

@@ -1,11 +1,7 @@
-import { Button, Center, EmptyState, Group, Menu, Paper, Text } from '@mantine/core';
+import { Button, Center, EmptyState, Group, Paper, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import {
-  IconChevronDown,
-  IconDownload,
   IconFileImport,
-  IconFileSpreadsheet,
-  IconFileTypeCsv,
   IconPlus,
   IconTargetArrow,
 } from '@tabler/icons-react';
@@ -13,47 +9,13 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { PageError, PageHeader, PageLoader } from '../../components/Page.js';
 import { useCan } from '../auth/api.js';
-import { leadExportUrl, useLeadList, type LeadListParams } from './api.js';
+import { leadExportUrl, useLeadList } from './api.js';
 import { LeadFilters } from './components/LeadFilters.js';
 import { LeadTable } from './components/LeadTable.js';
 import { nextSort } from './display.js';
 import { LeadForm } from './LeadForm.js';
 import { useLeadListParams } from './list-params.js';
-
-const ExportMenu = ({ params }: { params: LeadListParams }) => {
-  const { t } = useTranslation();
-  return (
-    <Menu position="bottom-end" withinPortal>
-      <Menu.Target>
-        <Button
-          variant="default"
-          leftSection={<IconDownload size={16} aria-hidden />}
-          rightSection={<IconChevronDown size={14} aria-hidden />}
-        >
-          {t('leads.list.export')}
-        </Button>
-      </Menu.Target>
-      <Menu.Dropdown>
-        <Menu.Item
-          component="a"
-          href={leadExportUrl(params, 'xlsx')}
-          download
-          leftSection={<IconFileSpreadsheet size={16} aria-hidden />}
-        >
-          {t('leads.list.exportXlsx')}
-        </Menu.Item>
-        <Menu.Item
-          component="a"
-          href={leadExportUrl(params, 'csv')}
-          download
-          leftSection={<IconFileTypeCsv size={16} aria-hidden />}
-        >
-          {t('leads.list.exportCsv')}
-        </Menu.Item>
-      </Menu.Dropdown>
-    </Menu>
-  );
-};
+import { ExportMenu } from '../../components/ExportMenu.js';
 
 const EmptyLeads = ({
   filtered,
@@ -117,7 +79,7 @@ export const LeadListPage = () => {
         description={params.importId ? t('leads.list.ofImport') : undefined}
         actions={
           <>
-            {can('sales.export') && <ExportMenu params={params} />}
+            {can('sales.export') && <ExportMenu urlOf={(format) => leadExportUrl(params, format)} />}
             {canWrite && (
               <Button
                 variant="default"

@@ -1,10 +1,6 @@
-import { Button, Center, EmptyState, Group, Menu, Paper, Text } from '@mantine/core';
+import { Button, Center, EmptyState, Group, Paper, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import {
-  IconChevronDown,
-  IconDownload,
-  IconFileSpreadsheet,
-  IconFileTypeCsv,
   IconPackage,
   IconPlus,
 } from '@tabler/icons-react';
@@ -12,47 +8,12 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { PageError, PageHeader, PageLoader } from '../../components/Page.js';
 import { useCan } from '../auth/api.js';
-import { productExportUrl, useProductList, type ProductListParams } from './api.js';
+import { productExportUrl, useProductList } from './api.js';
 import { ProductFilters } from './components/ProductFilters.js';
 import { ProductTable } from './components/ProductTable.js';
 import { nextSort, useProductListParams } from './list-params.js';
 import { ProductForm } from './ProductForm.js';
-
-/** Excel or CSV of exactly what the list shows: the same filters, search and sort, every page. */
-const ExportMenu = ({ params }: { params: ProductListParams }) => {
-  const { t } = useTranslation();
-  return (
-    <Menu position="bottom-end" withinPortal>
-      <Menu.Target>
-        <Button
-          variant="default"
-          leftSection={<IconDownload size={16} aria-hidden />}
-          rightSection={<IconChevronDown size={14} aria-hidden />}
-        >
-          {t('priceLists.products.export')}
-        </Button>
-      </Menu.Target>
-      <Menu.Dropdown>
-        <Menu.Item
-          component="a"
-          href={productExportUrl(params, 'xlsx')}
-          download
-          leftSection={<IconFileSpreadsheet size={16} aria-hidden />}
-        >
-          {t('priceLists.products.exportXlsx')}
-        </Menu.Item>
-        <Menu.Item
-          component="a"
-          href={productExportUrl(params, 'csv')}
-          download
-          leftSection={<IconFileTypeCsv size={16} aria-hidden />}
-        >
-          {t('priceLists.products.exportCsv')}
-        </Menu.Item>
-      </Menu.Dropdown>
-    </Menu>
-  );
-};
+import { ExportMenu } from '../../components/ExportMenu.js';
 
 /** Suppliers' products of the owner company: every user reads them, pricing administrators add and change them. */
 export const ProductListPage = () => {
@@ -73,7 +34,7 @@ export const ProductListPage = () => {
         description={t('priceLists.products.description')}
         actions={
           <>
-            <ExportMenu params={params} />
+            <ExportMenu urlOf={(format) => productExportUrl(params, format)} />
             {canWrite && (
               <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={openCreate}>
                 {t('priceLists.products.create')}

@@ -1,11 +1,7 @@
-import { Button, Center, EmptyState, Group, Menu, Paper, Text } from '@mantine/core';
+import { Button, Center, EmptyState, Group, Paper, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import {
-  IconChevronDown,
-  IconDownload,
-  IconFileSpreadsheet,
   IconFileImport,
-  IconFileTypeCsv,
   IconPlugConnected,
   IconPlus,
 } from '@tabler/icons-react';
@@ -13,47 +9,12 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { PageError, PageHeader, PageLoader } from '../../components/Page.js';
 import { useCan } from '../auth/api.js';
-import { supplyPointExportUrl, useSupplyPointList, type SupplyPointListParams } from './api.js';
+import { supplyPointExportUrl, useSupplyPointList } from './api.js';
 import { SupplyPointFilters } from './components/SupplyPointFilters.js';
 import { SupplyPointTable } from './components/SupplyPointTable.js';
 import { nextSort, useSupplyPointListParams } from './list-params.js';
 import { SupplyPointForm } from './SupplyPointForm.js';
-
-/** Excel or CSV of exactly what the list shows: the same filters, search and sort, all pages. */
-const ExportMenu = ({ params }: { params: SupplyPointListParams }) => {
-  const { t } = useTranslation();
-  return (
-    <Menu position="bottom-end" withinPortal>
-      <Menu.Target>
-        <Button
-          variant="default"
-          leftSection={<IconDownload size={16} aria-hidden />}
-          rightSection={<IconChevronDown size={14} aria-hidden />}
-        >
-          {t('supplyPoints.list.export')}
-        </Button>
-      </Menu.Target>
-      <Menu.Dropdown>
-        <Menu.Item
-          component="a"
-          href={supplyPointExportUrl(params, 'xlsx')}
-          download
-          leftSection={<IconFileSpreadsheet size={16} aria-hidden />}
-        >
-          {t('supplyPoints.list.exportXlsx')}
-        </Menu.Item>
-        <Menu.Item
-          component="a"
-          href={supplyPointExportUrl(params, 'csv')}
-          download
-          leftSection={<IconFileTypeCsv size={16} aria-hidden />}
-        >
-          {t('supplyPoints.list.exportCsv')}
-        </Menu.Item>
-      </Menu.Dropdown>
-    </Menu>
-  );
-};
+import { ExportMenu } from '../../components/ExportMenu.js';
 
 const EmptySupplyPoints = ({
   filtered,
@@ -107,7 +68,7 @@ export const SupplyPointListPage = () => {
         description={t('supplyPoints.list.description')}
         actions={
           <>
-            {can('clients.export') && <ExportMenu params={params} />}
+            {can('clients.export') && <ExportMenu urlOf={(format) => supplyPointExportUrl(params, format)} />}
             {canWrite && (
               <Button
                 component={Link}
