@@ -223,7 +223,7 @@ test('regulated components are listed by country and commodity, and a new one is
   await page.getByRole('button', { name: pl.regulated.add }).click();
   const dialog = page.getByRole('dialog', { name: pl.regulated.createTitle });
   await dialog.getByRole('textbox', { name: pl.regulated.fields.amount }).fill('12.3456789');
-  await dialog.getByLabel(pl.fields.validFrom).fill('2027-01-01');
+  await dialog.getByLabel(pl.fields.validFrom).fill('2028-01-01');
   await dialog.getByRole('textbox', { name: pl.regulated.fields.source }).fill(source);
   await dialog.getByRole('button', { name: pl.regulated.add }).click();
   await expect(dialog.getByRole('textbox', { name: pl.regulated.fields.amount })).toHaveAccessibleDescription(pl.rules.invalid_price);

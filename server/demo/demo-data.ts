@@ -11,7 +11,7 @@ import { loadActor, createUser } from '../modules/users/users.service.js';
 import { users } from '../modules/users/users.schema.js';
 import { generateClient, seededRandom } from './generator.js';
 import { generateSupplyPoint } from './supply-point-generator.js';
-import { loadPricingDemo } from './pricing-demo.js';
+import { carryRegulatedChargesInto2027, loadPricingDemo } from './pricing-demo.js';
 import { loadSalesDemo, type DemoClient } from './sales-demo.js';
 
 export const demoPassword = 'kilowatt-demo';
@@ -91,6 +91,7 @@ export const loadDemoDataOnce = async (ctx: ServiceContext, clientCount = 40): P
     // Tests load the people without clients; the pipeline needs clients, so it comes with them.
     if (clientCount === 0) return;
     await loadPricingDemo(ctx, [sk.id, cz.id]);
+    await carryRegulatedChargesInto2027(ctx);
     const contextOf = async (email: string) => ({ ...ctx, actor: (await loadActor(ctx, created.get(email)!))! });
     await loadSalesDemo(
       { admin: await contextOf('admin@demo.kilowatt'), sales: await contextOf('sales@demo.kilowatt'), sales2: await contextOf('sales2@demo.kilowatt') },

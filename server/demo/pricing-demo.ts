@@ -1,6 +1,6 @@
 import { Decimal } from 'decimal.js';
 import type { ServiceContext } from '../context.js';
-import { createPriceList, createProduct } from '../modules/price-lists/price-lists.service.js';
+import { createPriceList, createProduct, createRegulatedComponent, listRegulatedComponents } from '../modules/price-lists/price-lists.service.js';
 
 type DemoProduct = Parameters<typeof createProduct>[1] & { rows2026: { tariffCode: string | null; pricePerMWh: string; monthlyFee: string; purchasePerMWh: string | null }[] };
 
@@ -28,5 +28,32 @@ export const loadPricingDemo = async (ctx: ServiceContext, ownerIds: string[]): 
       const rows2027 = rows2026.map((r) => ({ ...r, pricePerMWh: new Decimal(r.pricePerMWh).times('0.96').toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2) }));
       await createPriceList(ctx, saved.id, { validFrom: '2027-01-01', validTo: '2027-12-31', note: 'Demo 2027', rows: rows2027 });
     }
+  }
+};
+
+/**
+ * The demo prices next year's offers too (the offer form proposes next year): the 2026 regulated charges carried
+ * over to 2027. Demo data only and marked as illustrative in each row's source; the reference seed stays 2026's
+ * price decisions until the regulators publish 2027's.
+ */
+export const carryRegulatedChargesInto2027 = async (ctx: ServiceContext): Promise<void> => {
+  const keyOf = (r: Awaited<ReturnType<typeof listRegulatedComponents>>[number]) =>
+    [r.country, r.commodity, r.territoryCode, r.tariffCode, r.component, r.basis].join('|');
+  const carried = new Set((await listRegulatedComponents(ctx, { year: 2027 })).filter((r) => r.validFrom === '2027-01-01').map(keyOf));
+  const rows = await listRegulatedComponents(ctx, { year: 2026 });
+  for (const row of rows.filter((r) => r.validTo === '2026-12-31' && !carried.has(keyOf(r)))) {
+    await createRegulatedComponent(ctx, {
+      country: row.country,
+      commodity: row.commodity,
+      territoryCode: row.territoryCode,
+      tariffCode: row.tariffCode,
+      component: row.component,
+      basis: row.basis,
+      amount: row.amount,
+      currency: row.currency,
+      validFrom: '2027-01-01',
+      validTo: '2027-12-31',
+      source: `Demo: 2026 carried over to 2027, illustrative, not a price decision (${row.source})`.slice(0, 300),
+    });
   }
 };

@@ -4,7 +4,7 @@ import pino from 'pino';
 import { describe, expect, it } from 'vitest';
 import { systemContext } from '../../context.js';
 import { seededRandom } from '../../demo/generator.js';
-import { loadPricingDemo } from '../../demo/pricing-demo.js';
+import { carryRegulatedChargesInto2027, loadPricingDemo } from '../../demo/pricing-demo.js';
 import { skElectricityEic } from '../../demo/supply-point-generator.js';
 import { companyBody, createTestApp } from '../../test/app.js';
 import { priceLists } from './price-lists.schema.js';
@@ -344,5 +344,24 @@ describe('demo price lists', () => {
     const priced = await sales.post(`/api/v1/supply-points/${point.id}/quote`, { productId: demo.body.items[0].id, deliveryFrom: '2026-01-01', deliveryTo: '2026-12-31' });
     expect(priced.status).toBe(200);
     expect(priced.body.lines.find((l: { kind: string }) => l.kind === 'commodity')).toMatchObject({ unitPrice: '131.9', amount: '329.75' }); // DD2: 139.90 − 8; 2.5 × 131.90
+  });
+
+  // After the test above loaded the demo products for the sales users' owner company.
+  it('price next year in the demo with 2026 regulated charges carried over, once', async () => {
+    const ctx = systemContext(db, pino({ level: 'silent' }), 'demo');
+    await carryRegulatedChargesInto2027(ctx);
+    const count2027 = (await sales.get('/api/v1/regulated-components?year=2027')).body.items.length;
+    expect(count2027).toBeGreaterThan(0);
+    await carryRegulatedChargesInto2027(ctx);
+    expect((await sales.get('/api/v1/regulated-components?year=2027')).body.items).toHaveLength(count2027);
+    const carried = (await sales.get('/api/v1/regulated-components?year=2027')).body.items as { validFrom: string; source: string }[];
+    expect(carried.filter((r) => r.validFrom === '2027-01-01').every((r) => r.source.startsWith('Demo: 2026 carried over'))).toBe(true);
+
+    const [demo] = (await sales.get('/api/v1/products?q=VOL-SK-E-FIX')).body.items as { id: string }[];
+    expect(demo).toBeDefined();
+    const point = await newPoint();
+    const quote = await sales.post(`/api/v1/supply-points/${point.id}/quote`, { productId: demo!.id, deliveryFrom: '2027-01-01', deliveryTo: '2027-12-31' });
+    expect(quote.status).toBe(200);
+    expect(quote.body.lines.map((l: { kind: string }) => l.kind)).toContain('commodity');
   });
 });
