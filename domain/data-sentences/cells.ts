@@ -1,4 +1,5 @@
 import { Decimal } from 'decimal.js';
+import { roundQuantity } from '../energy/quantity.js';
 import type { ColumnFormat, DataSentenceField, DataSentenceLayout, LayoutColumn, datePatterns } from './layout.js';
 
 /** One row's values by field: dates as `YYYY-MM-DD` strings, decimals as decimal strings, null when empty. */
@@ -64,7 +65,7 @@ export const formatCell = (value: string | null, format: ColumnFormat): Formatte
     }
     case 'decimal': {
       if (!/^-?\d+(\.\d+)?$/.test(value)) return { ok: false, rule: 'not_a_decimal' };
-      const rounded = new Decimal(value).toDecimalPlaces(format.places, Decimal.ROUND_HALF_UP);
+      const rounded = roundQuantity(new Decimal(value), format.places);
       if (format.asText) return { ok: true, cell: { value: rounded.toFixed(format.places).replace('.', format.decimalSeparator) } };
       return { ok: true, cell: { value: rounded.toNumber(), numFmt: numberFormat(format.places) } };
     }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultTemplates } from './defaults.js';
 import { fillTemplate } from './fill.js';
-import { escapeMarkdown, formatDate, formatDecimal, formatLeaf, formatMoney, formatPercent, roundMoney } from './format.js';
+import { escapeMarkdown, formatDate, formatDecimal, formatLeaf, formatMoney, formatPercent } from './format.js';
 import { markdownToPdfContent } from './markdown-pdf.js';
 import { sampleDataOf } from './samples.js';
 
@@ -34,9 +34,9 @@ describe('formatting for the document language', () => {
   });
 
   it('rounds money half away from zero, once, without floats', () => {
-    expect(roundMoney('0.005')).toBe('0.01');
-    expect(roundMoney('1.004999')).toBe('1.00');
-    expect(roundMoney('-2.345')).toBe('-2.35');
+    expect(formatMoney('0.005', 'EUR', 'en')).toBe('€0.01');
+    expect(formatMoney('1.004999', 'EUR', 'en')).toBe('€1.00');
+    expect(formatMoney('-2.345', 'EUR', 'en')).toBe('-€2.35');
     // 1.005 is 1.00499999999999989… as a float; as a decimal string it rounds up.
     expect(formatMoney('1.005', 'EUR', 'en')).toBe('€1.01');
     expect(formatMoney('12345678901234.565', 'CZK', 'cs')).toBe(`12${nb}345${nb}678${nb}901${nb}234,57${nb}Kč`);

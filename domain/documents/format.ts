@@ -1,4 +1,6 @@
 import { Decimal } from 'decimal.js';
+import { roundQuantity } from '../energy/quantity.js';
+import { isCurrency, moneyString } from '../money.js';
 import type { CatalogueNode, DocumentLanguage, LeafKind, Shape } from './placeholders.js';
 
 /** Locale used for each document language's numbers and dates (en documents use day/month/year). */
@@ -16,20 +18,23 @@ const commodityLabels: Record<DocumentLanguage, Record<'electricity' | 'gas', st
 /** The narrow no-break space some locales group with is not in every font; the plain no-break space is. */
 const plainSpaces = (text: string) => text.replace(/\u202F/g, '\u00A0');
 
-/** Money on documents is rounded to cents, half away from zero (the rounding rule of printed amounts). */
-export const roundMoney = (value: string): string => new Decimal(value).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2);
-
 /**
  * Intl formats a decimal string exactly (no float in between), so a money amount is never rounded twice.
  * `format` takes a string since ECMAScript 2023; the type still says number.
  */
 const formatDecimalString = (format: Intl.NumberFormat, value: string) => plainSpaces(format.format(value as unknown as number));
 
-export const formatMoney = (value: string, currency: string, language: DocumentLanguage): string =>
-  formatDecimalString(new Intl.NumberFormat(localeOf[language], { style: 'currency', currency, minimumFractionDigits: 2, maximumFractionDigits: 2 }), roundMoney(value));
+/** Money rounded by the one money rule (domain/money.ts) for its currency, then written in the language's form. */
+export const formatMoney = (value: string, currency: string, language: DocumentLanguage): string => {
+  if (!isCurrency(currency)) throw new RangeError(`not a currency of Kilowatt: ${currency}`);
+  return formatDecimalString(
+    new Intl.NumberFormat(localeOf[language], { style: 'currency', currency, minimumFractionDigits: 2, maximumFractionDigits: 2 }),
+    moneyString(value, currency),
+  );
+};
 
 export const formatDecimal = (value: string, language: DocumentLanguage): string =>
-  formatDecimalString(new Intl.NumberFormat(localeOf[language], { maximumFractionDigits: 3 }), new Decimal(value).toDecimalPlaces(3, Decimal.ROUND_HALF_UP).toFixed());
+  formatDecimalString(new Intl.NumberFormat(localeOf[language], { maximumFractionDigits: 3 }), roundQuantity(new Decimal(value)).toFixed());
 
 export const formatPercent = (value: string, language: DocumentLanguage): string =>
   formatDecimalString(

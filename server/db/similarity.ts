@@ -22,3 +22,6 @@ export const withTypoTolerance = <T>(ctx: ServiceContext, work: (ctx: ServiceCon
 export const similarTo = (needle: string, text: SQLWrapper): SQL => sql`${needle} <% ${text}`;
 
 export const mostSimilarFirst = (needle: string, text: SQLWrapper): SQL => sql`word_similarity(${needle}, ${text}) desc`;
+
+/** A LIKE pattern that matches `text` anywhere, its own `%`, `_` and `\` taken literally. */
+export const containsPattern = (text: string): string => `%${text.replace(/[\\%_]/g, (c) => '\\' + c)}%`;

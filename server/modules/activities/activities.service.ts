@@ -27,6 +27,7 @@ import { activities } from './activities.schema.js';
 import type { Mailer } from '../../integrations/smtp/client.js';
 import { composeDepartmentEmail, emailSendJob, sendEmail } from './department-email.js';
 import { linkNames, readLink, type LinkIds } from './links.js';
+import { containsPattern } from '../../db/similarity.js';
 
 export type { ActivityDetail, ActivityInput } from './activities.api.js';
 export { linkNames, readLink, type LinkIds } from './links.js';
@@ -353,7 +354,6 @@ const sortExpressions = {
 
 const keysetFor = (sort: ActivityListQuery['sort']): Keyset => ({ ...sortExpressions[sort.field], id: activities.id, direction: sort.direction });
 
-const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
 
 /** Filters shared by the list and its export, so the export is exactly what the list shows. */
 const listConditions = (ctx: ServiceContext, query: ActivityFilter): (SQL | undefined)[] => {
@@ -362,7 +362,7 @@ const listConditions = (ctx: ServiceContext, query: ActivityFilter): (SQL | unde
   return [
     visible(ctx),
     // Accent- and case-insensitive, every word somewhere in the subject.
-    ...words.map((word) => sql`lower(unaccent(${activities.subject})) like ${likePattern(word)}`),
+    ...words.map((word) => sql`lower(unaccent(${activities.subject})) like ${containsPattern(word)}`),
     query.kind ? eq(activities.kind, query.kind) : undefined,
     query.status ? eq(activities.status, query.status) : undefined,
     query.responsibleUserId ? eq(activities.responsibleUserId, query.responsibleUserId) : undefined,

@@ -44,6 +44,7 @@ import {
   type Participant,
 } from './cases.records.js';
 import { cases, caseStageChanges } from './cases.schema.js';
+import { containsPattern } from '../../db/similarity.js';
 
 export type { CaseDetail, CaseInput, CaseListItem } from './cases.api.js';
 
@@ -421,14 +422,13 @@ const sortValue = (row: CaseRow, sort: CaseListQuery['sort']): string | Date => 
   }
 };
 
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => '\\' + c);
 
 /** Filters shared by the list and its export, so the export is exactly what the list shows. */
 const listConditions = (ctx: ServiceContext, query: Omit<CaseListQuery, 'limit' | 'cursor'>): (SQL | undefined)[] => {
   const needle = query.q ? searchTextOf(query.q, null, null) : '';
   return [
     visibleCases(ctx),
-    needle ? sql`${cases.searchText} like ${'%' + escapeLike(needle) + '%'}` : undefined,
+    needle ? sql`${cases.searchText} like ${containsPattern(needle)}` : undefined,
     query.state ? eq(cases.state, query.state) : undefined,
     query.outcome ? eq(cases.outcome, query.outcome) : undefined,
     query.stageId ? eq(cases.stageId, query.stageId) : undefined,

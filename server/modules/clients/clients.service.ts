@@ -2,7 +2,7 @@ import { and, eq, inArray, isNotNull, isNull, ne, or, sql, type SQL } from 'driz
 import { checkPartyFields, searchable, type FieldIssue } from '../../../domain/clients/client-rules.js';
 import { withTx, type ServiceContext } from '../../context.js';
 import { encodeCursor, keysetAfter, keysetOrder, pageOf, type Keyset } from '../../db/keyset.js';
-import { isTypoTolerant, mostSimilarFirst, similarTo, withTypoTolerance } from '../../db/similarity.js';
+import { isTypoTolerant, mostSimilarFirst, similarTo, withTypoTolerance, containsPattern } from '../../db/similarity.js';
 import { AppError, notFound } from '../../http/errors.js';
 import { visibleTo } from '../auth/access.js';
 import { actorUserId, assertCan } from '../auth/permissions.js';
@@ -268,7 +268,7 @@ const listConditions = (ctx: ServiceContext, query: Omit<ClientListQuery, 'limit
   const needle = needleOf(query.q);
   return [
     visible(ctx),
-    needle ? sql`${clients.searchText} like ${'%' + needle.replace(/[\\%_]/g, (c) => '\\' + c) + '%'}` : undefined,
+    needle ? sql`${clients.searchText} like ${containsPattern(needle)}` : undefined,
     query.status ? eq(clients.status, query.status) : undefined,
     query.kind ? eq(clients.kind, query.kind) : undefined,
     query.country ? eq(clients.country, query.country) : undefined,

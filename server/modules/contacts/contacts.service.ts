@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
 import { checkPartyFields, searchable } from '../../../domain/clients/client-rules.js';
 import { withTx, type ServiceContext } from '../../context.js';
-import { isTypoTolerant, mostSimilarFirst, similarTo, withTypoTolerance } from '../../db/similarity.js';
+import { isTypoTolerant, mostSimilarFirst, similarTo, withTypoTolerance, containsPattern } from '../../db/similarity.js';
 import { AppError, notFound } from '../../http/errors.js';
 import { listHistory, recordChange, type HistoryEntry } from '../audit/audit.service.js';
 import { actorUserId, assertCan } from '../auth/permissions.js';
@@ -157,7 +157,7 @@ export const searchContacts = async (ctx: ServiceContext, q: string, limit: numb
         .where(and(condition, isNull(contacts.archivedAt), inArray(contacts.clientId, visibleClientIds(ctx))))
         .orderBy(...order)
         .limit(limit);
-  const exact = await hits(sql`${contacts.searchText} like ${'%' + needle.replace(/[\\%_]/g, (c) => '\\' + c) + '%'}`, [asc(contacts.lastName), asc(contacts.id)])(ctx);
+  const exact = await hits(sql`${contacts.searchText} like ${containsPattern(needle)}`, [asc(contacts.lastName), asc(contacts.id)])(ctx);
   if (exact.length >= limit || !isTypoTolerant(needle)) return exact;
   // Fewer exact hits than asked for: add names that differ by a typo ("Nowakova"), most similar first.
   const found = new Set(exact.map((c) => c.id));

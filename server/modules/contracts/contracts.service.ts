@@ -27,6 +27,7 @@ import {
   type ContractRow,
 } from './contracts.records.js';
 import { contracts, type contractStates } from './contracts.schema.js';
+import { containsPattern } from '../../db/similarity.js';
 
 export type { ContractDetail, ContractListItem } from './contracts.api.js';
 
@@ -295,14 +296,13 @@ const sortValue = (row: ContractRow, sort: ContractListQuery['sort']): string | 
   }
 };
 
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => '\\' + c);
 
 /** Filters shared by the list and its export, so the export is exactly what the list shows. */
 const listConditions = (ctx: ServiceContext, query: Omit<ContractListQuery, 'limit' | 'cursor'>): (SQL | undefined)[] => {
   const needle = query.q ? searchTextOf({ number: query.q, supplier: null, productName: null, note: null }, null) : '';
   return [
     visibleContracts(ctx),
-    needle ? sql`${contracts.searchText} like ${'%' + escapeLike(needle) + '%'}` : undefined,
+    needle ? sql`${contracts.searchText} like ${containsPattern(needle)}` : undefined,
     query.type ? eq(contracts.type, query.type) : undefined,
     query.state ? eq(contracts.state, query.state) : undefined,
     query.commodity ? eq(contracts.commodity, query.commodity) : undefined,

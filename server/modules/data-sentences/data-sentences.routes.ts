@@ -25,13 +25,10 @@ import {
   listLayouts,
   updateLayout,
 } from './data-sentences.service.js';
+import { attachmentDisposition } from '../../http/export.js';
 
 const IdParams = z.object({ id: z.uuid() });
 const tags = ['data-sentences'];
-
-/** `filename*` carries the UTF-8 name; the plain `filename` an ASCII fallback. */
-const contentDisposition = (fileName: string) =>
-  `attachment; filename="${fileName.replace(/[^\x20-\x7e]/g, '_').replace(/"/g, '')}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 
 export const dataSentenceRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -105,7 +102,7 @@ export const dataSentenceRoutes: FastifyPluginAsyncZod = async (app) => {
     { schema: { tags, summary: 'The kept XLSX, byte for byte as exported', params: IdParams, response: { 200: z.any().describe('XLSX') } } },
     async (request, reply) => {
       const file = await getExportFile(contextOf(request), request.params.id);
-      return reply.type(file.mediaType).header('content-disposition', contentDisposition(file.fileName)).header('x-content-sha256', file.sha256).send(file.content);
+      return reply.type(file.mediaType).header('content-disposition', attachmentDisposition(file.fileName)).header('x-content-sha256', file.sha256).send(file.content);
     },
   );
 };

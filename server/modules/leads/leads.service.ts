@@ -32,6 +32,7 @@ import {
   type LeadRow,
 } from './leads.records.js';
 import { leadPotentials, leads } from './leads.schema.js';
+import { containsPattern } from '../../db/similarity.js';
 
 export type LeadFields = Omit<LeadCreateBody, 'ownerId'>;
 
@@ -405,7 +406,6 @@ const keysetFor = (sort: LeadListQuery['sort']): Keyset => ({
   direction: sort.direction,
 });
 
-const likeEscaped = (needle: string) => '%' + needle.replace(/[\\%_]/g, (c) => '\\' + c) + '%';
 
 /** Filters shared by the list and its export, so the export is exactly what the list shows. */
 const listConditions = (ctx: ServiceContext, query: LeadFilter): (SQL | undefined)[] => {
@@ -429,7 +429,7 @@ const listConditions = (ctx: ServiceContext, query: LeadFilter): (SQL | undefine
     );
   return [
     visibleLeads(ctx),
-    needle ? sql`${leads.searchText} like ${likeEscaped(needle)}` : undefined,
+    needle ? sql`${leads.searchText} like ${containsPattern(needle)}` : undefined,
     query.status ? eq(leads.status, query.status) : undefined,
     query.source ? eq(leads.source, query.source) : undefined,
     query.industry ? eq(leads.industry, query.industry) : undefined,

@@ -24,6 +24,7 @@ import type {
   SupplyPointUpdateBody,
 } from './supply-points.api.js';
 import { supplyPoints } from './supply-points.schema.js';
+import { containsPattern } from '../../db/similarity.js';
 
 type SupplyPointRow = typeof supplyPoints.$inferSelect;
 type HolderRow = Pick<typeof clients.$inferSelect, 'id' | 'kind' | 'name' | 'email' | 'phone' | 'street' | 'city' | 'postalCode' | 'addressCountry' | 'version' | 'country'>;
@@ -353,7 +354,6 @@ const sortValue = (item: { point: SupplyPointRow; holder: HolderRow }, field: So
   }
 };
 
-const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
 
 /** Terms this long are looked up in the trigram indexes first (shorter ones have no trigram to look up). */
 const indexedSearchLength = 3;
@@ -365,7 +365,7 @@ const indexedSearchLength = 3;
  * (seconds at 2,000,000 points). The inner `supply_points` references bind to the subqueries' own table.
  */
 const searchCondition = (text: string, access: SQL): SQL => {
-  const pattern = likePattern(text);
+  const pattern = containsPattern(text);
   if (text.length < indexedSearchLength)
     return sql`(${supplyPoints.searchText} like ${pattern} or ${clients.searchText} like ${pattern})`;
   return sql`${supplyPoints.id} in (select id from (
@@ -388,7 +388,7 @@ const listConditions = (query: Omit<SupplyPointListQuery, 'limit' | 'cursor'>): 
     query.commodity ? eq(supplyPoints.commodity, query.commodity) : undefined,
     query.territoryCode ? eq(supplyPoints.territoryCode, query.territoryCode) : undefined,
     query.status ? eq(supplyPoints.status, query.status) : undefined,
-    query.supplier ? ilike(supplyPoints.currentSupplier, likePattern(query.supplier)) : undefined,
+    query.supplier ? ilike(supplyPoints.currentSupplier, containsPattern(query.supplier)) : undefined,
     query.minConsumptionKWh ? gte(supplyPoints.annualConsumptionKWh, query.minConsumptionKWh) : undefined,
     query.maxConsumptionKWh ? lte(supplyPoints.annualConsumptionKWh, query.maxConsumptionKWh) : undefined,
     query.archived === 'false' ? isNull(supplyPoints.archivedAt) : query.archived === 'true' ? isNotNull(supplyPoints.archivedAt) : undefined,
@@ -559,7 +559,7 @@ export const insertSupplyPoints = async (ctx: ServiceContext, rows: NewSupplyPoi
 
 export type SupplyPointPartyRow = Pick<
   typeof supplyPoints.$inferSelect,
-  'id' | 'identifier' | 'commodity' | 'territoryCode' | 'distributionRate' | 'annualConsumptionKWh' | 'street' | 'city' | 'postalCode' | 'iban' | 'paymentMethod'
+  'id' | 'identifier' | 'commodity' | 'territoryCode' | 'distributionRate' | 'annualConsumptionKWh' | 'street' | 'city' | 'postalCode' | 'addressCountry' | 'iban' | 'paymentMethod'
 >;
 
 /**
@@ -582,6 +582,7 @@ export const supplyPointsByIds = async (ctx: ServiceContext, ids: readonly strin
         street: supplyPoints.street,
         city: supplyPoints.city,
         postalCode: supplyPoints.postalCode,
+        addressCountry: supplyPoints.addressCountry,
         iban: supplyPoints.iban,
         paymentMethod: supplyPoints.paymentMethod,
       })
