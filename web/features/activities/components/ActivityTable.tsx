@@ -1,11 +1,11 @@
-import { ActionIcon, Anchor, Group, Menu, Table, Text, UnstyledButton } from '@mantine/core';
-import { IconArrowDown, IconArrowUp, IconCheck, IconDots, IconSelector } from '@tabler/icons-react';
-import type { ReactNode } from 'react';
+import { ActionIcon, Anchor, Group, Menu, Table, Text } from '@mantine/core';
+import { IconCheck, IconDots } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { useFormat } from '../../../i18n/format.js';
 import type { ActivityItem, ActivitySortField } from '../api.js';
 import { DueText, KindLabel, LinksCell, StatusBadge } from './display.js';
+import { SortableTh } from '../../../components/SortableTh.js';
 
 type SortState = { field: string; direction: 'asc' | 'desc' };
 
@@ -16,21 +16,6 @@ export const parseSort = (sort: string | undefined): SortState =>
 export const nextSort = (current: string | undefined, field: ActivitySortField): string => {
   const state = parseSort(current);
   return state.field === field && state.direction === 'asc' ? `-${field}` : field;
-};
-
-const SortableTh = ({ field, sort, onSort, children }: { field: ActivitySortField; sort: SortState; onSort: (field: ActivitySortField) => void; children: ReactNode }) => {
-  const active = sort.field === field;
-  const Icon = !active ? IconSelector : sort.direction === 'asc' ? IconArrowUp : IconArrowDown;
-  return (
-    <Table.Th aria-sort={active ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'}>
-      <UnstyledButton onClick={() => onSort(field)} fw={600} fz="sm">
-        <Group gap={4} wrap="nowrap">
-          {children}
-          <Icon size={14} aria-hidden style={{ opacity: active ? 1 : 0.4 }} />
-        </Group>
-      </UnstyledButton>
-    </Table.Th>
-  );
 };
 
 type ActivityTableProps = {

@@ -1,6 +1,4 @@
-import { Anchor, Group, Stack, Table, Text, UnstyledButton } from '@mantine/core';
-import { IconArrowDown, IconArrowUp, IconSelector } from '@tabler/icons-react';
-import type { ReactNode } from 'react';
+import { Anchor, Group, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { useFormat } from '../../../i18n/format.js';
@@ -8,31 +6,7 @@ import { useCodeLabel } from '../../code-lists/api.js';
 import type { Lead, LeadSortField } from '../api.js';
 import { parseSort, potentialLine } from '../display.js';
 import { LeadArchivedBadge, LeadStatusBadge } from './LeadStatusBadge.js';
-
-const SortableTh = ({
-  field,
-  sort,
-  onSort,
-  children,
-}: {
-  field: LeadSortField;
-  sort: { field: string; direction: 'asc' | 'desc' };
-  onSort: (field: LeadSortField) => void;
-  children: ReactNode;
-}) => {
-  const active = sort.field === field;
-  const Icon = !active ? IconSelector : sort.direction === 'asc' ? IconArrowUp : IconArrowDown;
-  return (
-    <Table.Th aria-sort={active ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'}>
-      <UnstyledButton onClick={() => onSort(field)} fw={600} fz="sm">
-        <Group gap={4} wrap="nowrap">
-          {children}
-          <Icon size={14} aria-hidden style={{ opacity: active ? 1 : 0.4 }} />
-        </Group>
-      </UnstyledButton>
-    </Table.Th>
-  );
-};
+import { SortableTh } from '../../../components/SortableTh.js';
 
 type LeadTableProps = { leads: Lead[]; sort: string | undefined; onSort: (field: LeadSortField) => void };
 

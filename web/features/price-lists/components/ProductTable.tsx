@@ -1,37 +1,11 @@
-import { Badge, Group, Table, Text, UnstyledButton } from '@mantine/core';
-import { IconArrowDown, IconArrowUp, IconSelector } from '@tabler/icons-react';
-import type { ReactNode } from 'react';
+import { Badge, Group, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useFormat } from '../../../i18n/format.js';
 import { CommodityIcon } from '../../supply-points/components/SupplyPointBadges.js';
 import type { Product, ProductSortField } from '../api.js';
-import { parseSort, type SortState } from '../list-params.js';
-
-const SortableTh = ({
-  field,
-  sort,
-  onSort,
-  children,
-}: {
-  field: ProductSortField;
-  sort: SortState;
-  onSort: (field: ProductSortField) => void;
-  children: ReactNode;
-}) => {
-  const active = sort.field === field;
-  const Icon = !active ? IconSelector : sort.direction === 'asc' ? IconArrowUp : IconArrowDown;
-  return (
-    <Table.Th aria-sort={active ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'}>
-      <UnstyledButton onClick={() => onSort(field)} fw={600} fz="sm">
-        <Group gap={4} wrap="nowrap">
-          {children}
-          <Icon size={14} aria-hidden style={{ opacity: active ? 1 : 0.4 }} />
-        </Group>
-      </UnstyledButton>
-    </Table.Th>
-  );
-};
+import { parseSort } from '../list-params.js';
+import { SortableTh } from '../../../components/SortableTh.js';
 
 /** Products as rows; the name links to the product card (a real link, so it opens by keyboard and in a new tab). */
 export const ProductTable = ({

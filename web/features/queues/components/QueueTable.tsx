@@ -6,42 +6,17 @@ import {
   Stack,
   Table,
   Text,
-  UnstyledButton,
   VisuallyHidden,
 } from '@mantine/core';
-import { IconAlertTriangle, IconArrowDown, IconArrowUp, IconPhone, IconSelector } from '@tabler/icons-react';
-import { Fragment, type ReactNode } from 'react';
+import { IconAlertTriangle, IconPhone } from '@tabler/icons-react';
+import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useFormat } from '../../../i18n/format.js';
 import type { QueueItem } from '../api.js';
 import { isOverdue, recordPath, telHref, type QueueSort, type QueueSortField } from '../queue-list.js';
 import { PriorityBadge } from './PriorityBadge.js';
-
-const SortableTh = ({
-  field,
-  sort,
-  onSort,
-  children,
-}: {
-  field: QueueSortField;
-  sort: QueueSort;
-  onSort: (field: QueueSortField) => void;
-  children: ReactNode;
-}) => {
-  const active = sort?.field === field;
-  const Icon = !active ? IconSelector : sort.direction === 'asc' ? IconArrowUp : IconArrowDown;
-  return (
-    <Table.Th aria-sort={active ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'}>
-      <UnstyledButton onClick={() => onSort(field)} fw={600} fz="sm">
-        <Group gap={4} wrap="nowrap">
-          {children}
-          <Icon size={14} aria-hidden style={{ opacity: active ? 1 : 0.4 }} />
-        </Group>
-      </UnstyledButton>
-    </Table.Th>
-  );
-};
+import { SortableTh } from '../../../components/SortableTh.js';
 
 const NextActivity = ({ at, now }: { at: string | null; now: Date }) => {
   const { t } = useTranslation();

@@ -1,6 +1,4 @@
-import { Anchor, Group, Stack, Table, Text, UnstyledButton } from '@mantine/core';
-import { IconArrowDown, IconArrowUp, IconSelector } from '@tabler/icons-react';
-import type { ReactNode } from 'react';
+import { Anchor, Group, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { useFormat } from '../../../i18n/format.js';
@@ -8,39 +6,9 @@ import { ArchivedBadge } from '../../clients/components/ClientStatusBadge.js';
 import { useCodeLabel } from '../../code-lists/api.js';
 import type { SupplyPoint, SupplyPointSortField } from '../api.js';
 import { formatQuantity } from '../display.js';
-import { parseSort, type SortState } from '../list-params.js';
+import { parseSort } from '../list-params.js';
 import { CommodityIcon, SupplyPointStatusBadge } from './SupplyPointBadges.js';
-
-const SortableTh = ({
-  field,
-  sort,
-  onSort,
-  align,
-  children,
-}: {
-  field: SupplyPointSortField;
-  sort: SortState | null;
-  onSort: ((field: SupplyPointSortField) => void) | undefined;
-  align?: 'right';
-  children: ReactNode;
-}) => {
-  if (!sort || !onSort) return <Table.Th ta={align}>{children}</Table.Th>;
-  const active = sort.field === field;
-  const Icon = !active ? IconSelector : sort.direction === 'asc' ? IconArrowUp : IconArrowDown;
-  return (
-    <Table.Th
-      aria-sort={active ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'}
-      ta={align}
-    >
-      <UnstyledButton onClick={() => onSort(field)} fw={600} fz="sm">
-        <Group gap={4} wrap="nowrap" justify={align === 'right' ? 'flex-end' : undefined}>
-          {children}
-          <Icon size={14} aria-hidden style={{ opacity: active ? 1 : 0.4 }} />
-        </Group>
-      </UnstyledButton>
-    </Table.Th>
-  );
-};
+import { SortableTh } from '../../../components/SortableTh.js';
 
 type SupplyPointTableProps = {
   points: SupplyPoint[];
