@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { commissionAmount, proRataClawback, type CommissionBase } from './amount.js';
+import { commissionAmount, deliveredMonthsOf, deliveryMonthsOf, proRataClawback, type CommissionBase } from './amount.js';
 import type { CommissionBasis } from './rules.js';
 
 const year: CommissionBase = { annualMWh: '120.5', deliveryMonths: 12, margin: '2410.37' };
@@ -36,5 +36,31 @@ describe('proRataClawback', () => {
     ['more months than contracted count as all delivered', '50.00', 12, 15, '0.00'],
   ])('%s', (_case, paid, months, delivered, clawback) => {
     expect(proRataClawback(paid, months, delivered, 'EUR').toFixed(2)).toBe(clawback);
+  });
+});
+
+describe('deliveryMonthsOf', () => {
+  it.each<[string, string, string | null, number]>([
+    ['a calendar year', '2027-01-01', '2027-12-31', 12],
+    ['two years', '2027-01-01', '2028-12-31', 24],
+    ['from mid-month to mid-month', '2027-03-15', '2028-03-14', 12],
+    ['half a month rounds up to one', '2027-01-01', '2027-01-15', 1],
+    ['a few days still count one month', '2027-01-01', '2027-01-03', 1],
+    ['seven months and a week round down', '2027-01-01', '2027-08-07', 7],
+    ['an indefinite contract counts a year', '2027-01-01', null, 12],
+  ])('%s', (_case, start, end, months) => {
+    expect(deliveryMonthsOf(start, end)).toBe(months);
+  });
+});
+
+describe('deliveredMonthsOf', () => {
+  it.each<[string, string, string, number]>([
+    ['ended on the first day: nothing delivered', '2027-01-01', '2027-01-01', 0],
+    ['ended before the start: nothing', '2027-01-01', '2026-12-15', 0],
+    ['three whole months', '2027-01-01', '2027-04-01', 3],
+    ['a month short of a day is not yet a month', '2027-01-15', '2027-02-14', 0],
+    ['a year', '2027-01-01', '2028-01-01', 12],
+  ])('%s', (_case, start, ended, months) => {
+    expect(deliveredMonthsOf(start, ended)).toBe(months);
   });
 });

@@ -1,3 +1,4 @@
+import dayjs from 'dayjs';
 import { Decimal } from 'decimal.js';
 import { roundMoney, type Currency } from '../money.js';
 import type { CommissionBasis } from './rules.js';
@@ -42,3 +43,18 @@ export const proRataClawback = (paid: Decimal.Value, deliveryMonths: number, del
   const delivered = Math.min(Math.max(deliveredMonths, 0), deliveryMonths);
   return roundMoney(new Decimal(paid).times(deliveryMonths - delivered).dividedBy(deliveryMonths), currency).negated();
 };
+
+/**
+ * The months a contract delivers, from its start day to its end day (inclusive): 2027-01-01 to 2027-12-31 is 12.
+ * Part months round to the nearest whole month, at least one; a contract for an indefinite period counts a year,
+ * the usual commission horizon of brokers.
+ */
+export const deliveryMonthsOf = (startDate: string, endDate: string | null): number => {
+  if (endDate === null) return 12;
+  const months = dayjs(endDate).add(1, 'day').diff(dayjs(startDate), 'month', true);
+  return Math.max(1, Math.round(months));
+};
+
+/** Whole months delivered before a contract ended on `endedOn` (the day it ended is not delivered); 0 before its start. */
+export const deliveredMonthsOf = (startDate: string, endedOn: string): number =>
+  Math.max(0, dayjs(endedOn).diff(dayjs(startDate), 'month'));

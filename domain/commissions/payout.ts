@@ -12,6 +12,9 @@ export type PayoutTrigger =
   | { event: 'supplyStart' }
   | { event: 'monthsAfterSupplyStart'; months: number };
 
+/** What a payout row became due on: a model's trigger, or the end of a cancelled contract (a clawback). */
+export type PayoutDueEvent = PayoutTrigger | { event: 'contractEnd' };
+
 export type PayoutModel =
   | { kind: 'oneOff'; trigger: PayoutTrigger }
   | { kind: 'instalments'; count: number; everyMonths: number; trigger: PayoutTrigger }

@@ -24,3 +24,4 @@ export * from '../modules/price-lists/price-lists.schema.js';
 export * from '../modules/signature-requests/signature-requests.schema.js';
 export * from '../modules/data-sentences/data-sentences.schema.js';
 export * from '../modules/offers/offers.schema.js';
+export * from '../modules/commissions/commissions.schema.js';

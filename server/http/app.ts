@@ -15,6 +15,7 @@ import { addressRoutes } from '../modules/addresses/addresses.routes.js';
 import { authRoutes } from '../modules/auth/auth.routes.js';
 import { calendarRoutes } from '../modules/calendar/calendar.routes.js';
 import { caseRoutes } from '../modules/cases/cases.routes.js';
+import { commissionRoutes } from '../modules/commissions/commissions.routes.js';
 import { contractRoutes } from '../modules/contracts/contracts.routes.js';
 import { clientRoutes } from '../modules/clients/clients.routes.js';
 import { codeListRoutes } from '../modules/code-lists/code-lists.routes.js';
@@ -123,6 +124,7 @@ export const buildApp = async (options: AppOptions) => {
       await api.register(processRoutes);
       await api.register(caseRoutes);
       await api.register(contractRoutes);
+      await api.register(commissionRoutes);
       await api.register(queueRoutes);
       await api.register(leadRoutes);
       await api.register(leadImportRoutes);

@@ -107,6 +107,18 @@ export const statusByCode = {
   'data_sentence.unwritable_rows': 400,
   /** An inactive data sentence layout is not exported; activate it first. */
   'data_sentence.layout_inactive': 409,
+  /** An archived commission rule is not changed. */
+  'commission_rule.archived': 409,
+  /** Commissions were computed from the rule: only its name and end change; `errors` lists the rest. */
+  'commission_rule.in_use': 409,
+  /** The person's statement for that month is approved (and locked) already. */
+  'commission_statement.approved': 409,
+  /** A later month of the person is approved; an earlier month is closed with it. */
+  'commission_statement.out_of_order': 409,
+  /** Nothing is due to the person by the end of the month; there is nothing to approve. */
+  'commission_statement.empty': 409,
+  /** Payouts came or went since the approver looked; the statement is reviewed again. */
+  'commission_statement.changed': 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   internal: 500,

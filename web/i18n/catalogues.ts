@@ -6,6 +6,7 @@ import enAuth from './en/auth.json' with { type: 'json' };
 import enCalendar from './en/calendar.json' with { type: 'json' };
 import enCases from './en/cases.json' with { type: 'json' };
 import enClients from './en/clients.json' with { type: 'json' };
+import enCommissions from './en/commissions.json' with { type: 'json' };
 import enCommon from './en/common.json' with { type: 'json' };
 import enContacts from './en/contacts.json' with { type: 'json' };
 import enDocuments from './en/documents.json' with { type: 'json' };
@@ -28,6 +29,7 @@ import skAuth from './sk/auth.json' with { type: 'json' };
 import skCalendar from './sk/calendar.json' with { type: 'json' };
 import skCases from './sk/cases.json' with { type: 'json' };
 import skClients from './sk/clients.json' with { type: 'json' };
+import skCommissions from './sk/commissions.json' with { type: 'json' };
 import skCommon from './sk/common.json' with { type: 'json' };
 import skContacts from './sk/contacts.json' with { type: 'json' };
 import skDocuments from './sk/documents.json' with { type: 'json' };
@@ -52,6 +54,7 @@ export const en = {
   calendar: enCalendar,
   cases: enCases,
   clients: enClients,
+  commissions: enCommissions,
   common: enCommon,
   contacts: enContacts,
   documents: enDocuments,
@@ -77,6 +80,7 @@ export const sk = {
   calendar: skCalendar,
   cases: skCases,
   clients: skClients,
+  commissions: skCommissions,
   common: skCommon,
   contacts: skContacts,
   documents: skDocuments,

@@ -43,6 +43,14 @@ export const permissions = [
   'admin.pricing',
   /** Partners' data sentence layouts (CONTRACT-4): define and change them; exporting needs `contracts.export`. */
   'admin.dataSentences',
+  /** Commissions (COMM-5): read your own commissions and statements. */
+  'commissions.read',
+  /** Read and export every commission and statement of your owner company, the company's commissions included. */
+  'commissions.readAll',
+  /** Approve (and so lock) a person's commission statement for a month. */
+  'commissions.approve',
+  /** Commission rules (COMM-1): define and close them, and retry contracts no rule covered. */
+  'admin.commissions',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -53,11 +61,11 @@ const contractWork: Permission[] = ['contracts.read', 'contracts.write', 'contra
 /** The one role → permission table. Security-critical: a change here changes what every role may do. */
 export const permissionsByRole: Record<RoleKey, readonly Permission[]> = {
   administrator: permissions,
-  manager: [...clientWork, 'clients.archive', ...salesWork, ...contractWork, 'documents.templates', 'admin.pricing', 'admin.dataSentences', 'offers.approveManager'],
-  sales: [...clientWork, ...salesWork, ...contractWork],
+  manager: [...clientWork, 'clients.archive', ...salesWork, ...contractWork, 'documents.templates', 'admin.pricing', 'admin.dataSentences', 'offers.approveManager', 'commissions.read'],
+  sales: [...clientWork, ...salesWork, ...contractWork, 'commissions.read'],
   backoffice: [...clientWork, 'clients.archive', 'sales.read', ...contractWork],
   contactcentre: ['clients.read', 'clients.write', 'sales.read', 'sales.write', 'contracts.read'],
-  finance: ['clients.read', 'clients.export', 'sales.read', 'contracts.read', 'contracts.export'],
+  finance: ['clients.read', 'clients.export', 'sales.read', 'contracts.read', 'contracts.export', 'commissions.read', 'commissions.readAll', 'commissions.approve'],
   legal: ['clients.read', ...contractWork, 'documents.templates'],
 };
 

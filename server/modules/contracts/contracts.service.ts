@@ -6,6 +6,7 @@ import { businessDate } from '../code-lists/energy-reference.service.js';
 import { listHistory, recordChange, type HistoryEntry } from '../audit/audit.service.js';
 import { actorUserId, assertCan } from '../auth/permissions.js';
 import { getCase } from '../cases/cases.service.js';
+import { clawBackCommissions, generateCommissions } from '../commissions/commissions.generation.js';
 import { clientNames, getClient } from '../clients/clients.service.js';
 import { teamIdsOfUser } from '../teams/teams.service.js';
 import type { ContractDetail, ContractEndBody, ContractInput, ContractListItem, ContractListQuery, ContractUpdateBody } from './contracts.api.js';
@@ -204,6 +205,8 @@ export const changeContractSigningState = async (
       .returning();
     if (!row) throw versionConflict();
     await recordChange(ctx, contractTarget(row), 'update', before, row);
+    // Commissions are generated in the transaction that signs the contract, so a signed contract never lacks them.
+    if (state === 'signed') await generateCommissions(ctx, [row.id]);
     return toDetail(ctx, row);
   });
 
@@ -234,6 +237,7 @@ export const endContract = async (ctx: ServiceContext, id: string, input: Contra
       .returning();
     if (!row) throw versionConflict();
     await recordChange(ctx, contractTarget(row), 'update', before, row);
+    if (before.state === 'signed') await clawBackCommissions(ctx, row, input.endedOn);
     return toDetail(ctx, row);
   });
 };

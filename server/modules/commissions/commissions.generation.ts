@@ -1,0 +1,284 @@
+import { randomUUID } from 'node:crypto';
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import { Decimal } from 'decimal.js';
+import { allocate } from '../../../domain/commissions/allocate.js';
+import { commissionAmount, deliveredMonthsOf, deliveryMonthsOf, proRataClawback } from '../../../domain/commissions/amount.js';
+import { payoutSchedule } from '../../../domain/commissions/payout.js';
+import { resolveRule, type CommissionRule } from '../../../domain/commissions/rules.js';
+import { selectConsumptionBand } from '../../../domain/energy/consumption-bands.js';
+import { isCurrency, type Currency } from '../../../domain/money.js';
+import type { ServiceContext } from '../../context.js';
+import { caseParticipants } from '../cases/cases.schema.js';
+import { clients } from '../clients/clients.schema.js';
+import { businessDate, loadEnergyReference, type EnergyReference } from '../code-lists/energy-reference.service.js';
+import { contracts, contractSupplyPoints } from '../contracts/contracts.schema.js';
+import { offerLines } from '../offers/offers.schema.js';
+import { owners } from '../owners/owners.schema.js';
+import { supplyPoints } from '../supply-points/supply-points.schema.js';
+import {
+  commissionKinds,
+  commissionPayouts,
+  commissionProblems,
+  commissionRules,
+  commissions,
+  type commissionProblemReasons,
+} from './commissions.schema.js';
+
+type ProblemReason = (typeof commissionProblemReasons)[number];
+type RuleRow = typeof commissionRules.$inferSelect;
+type CommissionInsert = typeof commissions.$inferInsert;
+type PayoutInsert = typeof commissionPayouts.$inferInsert;
+type ProblemInsert = typeof commissionProblems.$inferInsert;
+
+/** Rows are written in batches of this many, so a run over 100,000 contracts stays within PostgreSQL's parameter limit. */
+const insertBatch = 1000;
+
+const insertInBatches = async <T>(rows: T[], insert: (batch: T[]) => Promise<unknown>) => {
+  for (let i = 0; i < rows.length; i += insertBatch) await insert(rows.slice(i, i + insertBatch));
+};
+
+const toDomainRule = (row: RuleRow): CommissionRule => ({
+  id: row.id,
+  productId: row.productId,
+  supplier: row.supplier,
+  clientKind: row.clientKind,
+  consumption: row.consumption,
+  validFrom: row.validFrom,
+  validTo: row.validTo,
+  basis: row.basis,
+});
+
+type Participant = { userId: string; share: string };
+
+/** Everything a batch of contracts needs, read with one query per table. */
+const loadFacts = async (ctx: ServiceContext, contractIds: string[]) => {
+  const contractRows = await ctx.db
+    .select()
+    .from(contracts)
+    .where(and(inArray(contracts.id, contractIds), eq(contracts.state, 'signed')));
+  const ids = contractRows.map((c) => c.id);
+  if (ids.length === 0) return null;
+  const caseIds = [...new Set(contractRows.flatMap((c) => (c.caseId ? [c.caseId] : [])))];
+  const offerIds = [...new Set(contractRows.flatMap((c) => (c.offerId ? [c.offerId] : [])))];
+  const clientIds = [...new Set(contractRows.map((c) => c.clientId))];
+  const ownerIds = [...new Set(contractRows.map((c) => c.ownerId))];
+  const [points, clientRows, participantRows, marginRows, ownerRows, ruleRows, done] = await Promise.all([
+    ctx.db
+      .select({
+        contractId: contractSupplyPoints.contractId,
+        id: supplyPoints.id,
+        annualKWh: supplyPoints.annualConsumptionKWh,
+        country: supplyPoints.country,
+        commodity: supplyPoints.commodity,
+        territoryCode: supplyPoints.territoryCode,
+      })
+      .from(contractSupplyPoints)
+      .innerJoin(supplyPoints, eq(supplyPoints.id, contractSupplyPoints.supplyPointId))
+      .where(inArray(contractSupplyPoints.contractId, ids))
+      .orderBy(asc(contractSupplyPoints.contractId), asc(supplyPoints.id)),
+    ctx.db.select({ id: clients.id, kind: clients.kind }).from(clients).where(inArray(clients.id, clientIds)),
+    caseIds.length
+      ? ctx.db.select().from(caseParticipants).where(inArray(caseParticipants.caseId, caseIds)).orderBy(asc(caseParticipants.caseId), asc(caseParticipants.userId))
+      : Promise.resolve([]),
+    offerIds.length
+      ? ctx.db.select({ offerId: offerLines.offerId, supplyPointId: offerLines.supplyPointId, margin: offerLines.margin }).from(offerLines).where(inArray(offerLines.offerId, offerIds))
+      : Promise.resolve([]),
+    ctx.db.select({ id: owners.id, currency: owners.currency }).from(owners).where(inArray(owners.id, ownerIds)),
+    ctx.db
+      .select()
+      .from(commissionRules)
+      .where(and(inArray(commissionRules.ownerId, ownerIds), isNull(commissionRules.archivedAt))),
+    ctx.db
+      .select({ contractId: commissions.contractId, supplyPointId: commissions.supplyPointId, kind: commissions.kind })
+      .from(commissions)
+      .where(and(inArray(commissions.contractId, ids), eq(commissions.entry, 'commission'))),
+  ]);
+  const participants = new Map<string, Participant[]>();
+  for (const p of participantRows) participants.set(p.caseId, [...(participants.get(p.caseId) ?? []), { userId: p.userId, share: p.share }]);
+  return {
+    contracts: contractRows,
+    points,
+    clientKind: new Map(clientRows.map((c) => [c.id, c.kind])),
+    participants,
+    margins: new Map(marginRows.map((m) => [`${m.offerId}|${m.supplyPointId}`, m.margin])),
+    currency: new Map(ownerRows.map((o) => [o.id, isCurrency(o.currency) ? o.currency : ('EUR' as Currency)])),
+    rules: ruleRows,
+    done: new Set(done.map((d) => `${d.contractId}|${d.supplyPointId}|${d.kind}`)),
+  };
+};
+
+export type GenerationResult = { contracts: number; commissions: number; problems: number };
+
+/**
+ * Generates the commissions of signed contracts (COMM-1 to COMM-4), in the caller's transaction: for each supply
+ * point and kind, the one rule that applies; the amount by its basis; a sales commission split by the case's
+ * participants' shares (the responsible user alone when the contract has no case) with the one remainder rule; each
+ * part's payout schedule. A supply point no rule covers, or two rules tie for, is recorded as a problem, never paid as
+ * zero. Idempotent: what was generated before is skipped, so a retry after a new rule only fills the gaps. Callers
+ * check rights: it runs as part of signing, or of an administrator's retry.
+ */
+export const generateCommissions = async (ctx: ServiceContext, contractIds: string[]): Promise<GenerationResult> => {
+  const facts = contractIds.length ? await loadFacts(ctx, contractIds) : null;
+  if (!facts) return { contracts: 0, commissions: 0, problems: 0 };
+  const rulesByOwnerKind = new Map<string, CommissionRule[]>();
+  const ruleRows = new Map(facts.rules.map((r) => [r.id, r]));
+  for (const rule of facts.rules) {
+    const key = `${rule.ownerId}|${rule.kind}`;
+    rulesByOwnerKind.set(key, [...(rulesByOwnerKind.get(key) ?? []), toDomainRule(rule)]);
+  }
+  const needsBands = facts.rules.some((r) => r.consumption?.kind === 'band');
+  const references = new Map<string, Promise<EnergyReference>>();
+  const referenceOn = (day: string) => {
+    if (!references.has(day)) references.set(day, loadEnergyReference(ctx, day));
+    return references.get(day)!;
+  };
+  const pointsOf = new Map<string, typeof facts.points>();
+  for (const p of facts.points) pointsOf.set(p.contractId, [...(pointsOf.get(p.contractId) ?? []), p]);
+
+  const commissionRows: CommissionInsert[] = [];
+  const payoutRows: PayoutInsert[] = [];
+  const problemRows: ProblemInsert[] = [];
+  const by = ctx.actor.kind === 'user' ? ctx.actor.userId : null;
+
+  for (const contract of facts.contracts) {
+    const signedOn = businessDate(contract.signedAt ?? ctx.now());
+    const clientKind = facts.clientKind.get(contract.clientId) ?? 'company';
+    const currency = facts.currency.get(contract.ownerId) ?? 'EUR';
+    const deliveryMonths = deliveryMonthsOf(contract.startDate, contract.endDate);
+    const caseParticipantsOf = contract.caseId ? (facts.participants.get(contract.caseId) ?? []) : [];
+    const participants: Participant[] =
+      caseParticipantsOf.length > 0 ? caseParticipantsOf : contract.responsibleUserId ? [{ userId: contract.responsibleUserId, share: '100' }] : [];
+    const events = { signedOn, supplyStartOn: contract.startDate };
+    for (const point of pointsOf.get(contract.id) ?? []) {
+      const annualMWh = point.annualKWh === null ? null : new Decimal(point.annualKWh).dividedBy(1000).toFixed();
+      const band =
+        needsBands && point.annualKWh !== null
+          ? (selectConsumptionBand(
+              (await referenceOn(signedOn)).bands,
+              {
+                country: point.country,
+                commodity: point.commodity,
+                customerCategory: clientKind === 'person' ? 'household' : 'business',
+                territoryCode: point.territoryCode,
+                annualKWh: new Decimal(point.annualKWh),
+              },
+              signedOn,
+            )?.code ?? null)
+          : null;
+      const margin = contract.offerId ? (facts.margins.get(`${contract.offerId}|${point.id}`) ?? null) : null;
+      for (const kind of commissionKinds) {
+        if (facts.done.has(`${contract.id}|${point.id}|${kind}`)) continue;
+        const rules = rulesByOwnerKind.get(`${contract.ownerId}|${kind}`) ?? [];
+        // An owner company that keeps no company commissions has no rules of that kind; that is not a problem to report.
+        if (kind === 'company' && rules.length === 0) continue;
+        const problem = (reason: ProblemReason, detail: string | null) =>
+          problemRows.push({ ownerId: contract.ownerId, contractId: contract.id, supplyPointId: point.id, kind, reason, detail });
+        const resolution = resolveRule(rules, { productId: contract.productId, supplier: contract.supplier, clientKind, signedOn, band, annualMWh });
+        if (!resolution.ok) {
+          problem(resolution.reason, resolution.reason === 'ambiguous' ? resolution.ruleIds.join(', ') : null);
+          continue;
+        }
+        if (kind === 'sales' && participants.length === 0) {
+          problem('no_participants', null);
+          continue;
+        }
+        const rule = ruleRows.get(resolution.rule.id)!;
+        const computed = commissionAmount(rule.basis, { annualMWh, deliveryMonths, margin }, currency);
+        if (!computed.ok) {
+          problem(computed.missing === 'annualMWh' ? 'missing_annualMWh' : 'missing_margin', rule.name);
+          continue;
+        }
+        const parts: { userId: string | null; share: string | null; amount: Decimal }[] =
+          kind === 'company'
+            ? [{ userId: null, share: null, amount: computed.amount }]
+            : allocate(computed.amount, participants.map((p) => p.share), currency).map((amount, i) => ({ ...participants[i]!, amount }));
+        for (const part of parts) {
+          const id = randomUUID();
+          commissionRows.push({
+            id,
+            ownerId: contract.ownerId,
+            contractId: contract.id,
+            supplyPointId: point.id,
+            ruleId: rule.id,
+            kind,
+            entry: 'commission',
+            userId: part.userId,
+            share: part.share,
+            baseAmount: computed.amount.toFixed(2),
+            amount: part.amount.toFixed(2),
+            currency,
+            basis: { annualMWh, band, deliveryMonths, margin, explanation: computed.explanation },
+            createdAt: ctx.now(),
+            createdBy: by,
+          });
+          for (const stage of payoutSchedule(rule.payoutModel, part.amount, currency, events)) {
+            payoutRows.push({ commissionId: id, ownerId: contract.ownerId, userId: part.userId, position: stage.position, trigger: stage.trigger, amount: stage.amount.toFixed(2), dueOn: stage.dueOn });
+          }
+        }
+      }
+    }
+  }
+  const ids = facts.contracts.map((c) => c.id);
+  await ctx.db.delete(commissionProblems).where(inArray(commissionProblems.contractId, ids));
+  await insertInBatches(commissionRows, (batch) => ctx.db.insert(commissions).values(batch));
+  await insertInBatches(payoutRows, (batch) => ctx.db.insert(commissionPayouts).values(batch));
+  await insertInBatches(problemRows, (batch) => ctx.db.insert(commissionProblems).values(batch));
+  return { contracts: facts.contracts.length, commissions: commissionRows.length, problems: problemRows.length };
+};
+
+/**
+ * Takes back the commissions of a contract that was cancelled or terminated on `endedOn`, as its rules define
+ * (COMM-1): pro rata for the months not delivered, everything, or nothing. The clawback of a supply point is computed
+ * on its whole commission and split like it (same shares, same remainder rule), each part reversing its commission
+ * and due on the day the contract ended. In the caller's transaction; a contract taken back before is skipped.
+ */
+export const clawBackCommissions = async (ctx: ServiceContext, contract: { id: string; startDate: string }, endedOn: string): Promise<number> => {
+  const rows = await ctx.db
+    .select({ commission: commissions, clawback: commissionRules.clawback })
+    .from(commissions)
+    .innerJoin(commissionRules, eq(commissionRules.id, commissions.ruleId))
+    .where(and(eq(commissions.contractId, contract.id), eq(commissions.entry, 'commission')))
+    .orderBy(asc(commissions.supplyPointId), asc(commissions.kind), asc(commissions.userId));
+  const reversed = new Set(
+    (await ctx.db.select({ id: commissions.reversesId }).from(commissions).where(and(eq(commissions.contractId, contract.id), eq(commissions.entry, 'clawback')))).map(
+      (r) => r.id,
+    ),
+  );
+  const groups = new Map<string, typeof rows>();
+  for (const row of rows) {
+    if (reversed.has(row.commission.id) || row.clawback === 'none') continue;
+    const key = `${row.commission.supplyPointId}|${row.commission.kind}`;
+    groups.set(key, [...(groups.get(key) ?? []), row]);
+  }
+  const commissionRows: CommissionInsert[] = [];
+  const payoutRows: PayoutInsert[] = [];
+  const deliveredMonths = deliveredMonthsOf(contract.startDate, endedOn);
+  for (const group of groups.values()) {
+    const first = group[0]!.commission;
+    const currency = isCurrency(first.currency) ? first.currency : 'EUR';
+    const total =
+      group[0]!.clawback === 'full'
+        ? new Decimal(first.baseAmount).negated()
+        : proRataClawback(first.baseAmount, first.basis.deliveryMonths, deliveredMonths, currency);
+    if (total.isZero()) continue;
+    const parts = first.kind === 'company' ? [total] : allocate(total, group.map((g) => g.commission.share ?? '0'), currency);
+    group.forEach(({ commission }, i) => {
+      const id = randomUUID();
+      commissionRows.push({
+        ...commission,
+        id,
+        entry: 'clawback',
+        baseAmount: total.toFixed(2),
+        amount: parts[i]!.toFixed(2),
+        basis: { ...commission.basis, deliveredMonths, explanation: `${group[0]!.clawback === 'full' ? 'full' : `${commission.basis.deliveryMonths - Math.min(deliveredMonths, commission.basis.deliveryMonths)}/${commission.basis.deliveryMonths}`} × −${commission.baseAmount}` },
+        reversesId: commission.id,
+        createdAt: ctx.now(),
+        createdBy: ctx.actor.kind === 'user' ? ctx.actor.userId : null,
+      });
+      payoutRows.push({ commissionId: id, ownerId: commission.ownerId, userId: commission.userId, position: 1, trigger: { event: 'contractEnd' }, amount: parts[i]!.toFixed(2), dueOn: endedOn });
+    });
+  }
+  await insertInBatches(commissionRows, (batch) => ctx.db.insert(commissions).values(batch));
+  await insertInBatches(payoutRows, (batch) => ctx.db.insert(commissionPayouts).values(batch));
+  return commissionRows.length;
+};

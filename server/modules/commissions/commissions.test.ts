@@ -1,0 +1,240 @@
+import ExcelJS from 'exceljs';
+import pino from 'pino';
+import { extractText, getDocumentProxy } from 'unpdf';
+import { describe, expect, it } from 'vitest';
+import { systemContext } from '../../context.js';
+import { seededRandom } from '../../demo/generator.js';
+import { skElectricityEic } from '../../demo/supply-point-generator.js';
+import { companyBody, createTestApp, type Caller } from '../../test/app.js';
+import { changeContractSigningState } from '../contracts/contracts.service.js';
+
+const { as, db } = await createTestApp();
+const system = systemContext(db, pino({ level: 'silent' }), 'test:signi');
+const admin = await as('admin@demo.kilowatt');
+const sales = await as('sales@demo.kilowatt');
+const sales2 = await as('sales2@demo.kilowatt');
+const manager = await as('manager@demo.kilowatt');
+const finance = await as('finance@demo.kilowatt');
+const random = seededRandom(7007);
+// A supplier of this test only, so the demo's rules and contracts never meet these.
+const supplier = 'Provízna Energia a.s.';
+
+const me = async (caller: Caller) => (await caller.get('/api/v1/auth/me')).body.user as { id: string; name: string };
+const salesUser = await me(sales);
+const managerUser = await me(manager);
+
+const multiStage = {
+  kind: 'multiStage',
+  stages: [
+    { percent: '30', trigger: { event: 'signature' } },
+    { percent: '30', trigger: { event: 'supplyStart' } },
+    { percent: '40', trigger: { event: 'monthsAfterSupplyStart', months: 12 } },
+  ],
+};
+const salesRule = { kind: 'sales', name: 'Provízna Energia – 2 €/MWh', supplier, validFrom: '2026-01-01', basis: { kind: 'perMWh', amount: '2.00' }, payoutModel: multiStage, clawback: 'proRata' };
+const companyRule = { kind: 'company', name: 'Provízna Energia – firma', supplier, validFrom: '2026-01-01', basis: { kind: 'perMWh', amount: '0.50' }, payoutModel: { kind: 'oneOff', trigger: { event: 'signature' } }, clawback: 'none' };
+
+/** A contract of a case that sales@ and manager@ share 66.67 / 33.33, for one supply point of 120.5 MWh a year, signed on `signedAt`. */
+const signedContract = async (signedAt: string, participants = [{ userId: salesUser.id, share: '66.67' }, { userId: managerUser.id, share: '33.33' }]) => {
+  const client = (await sales.post('/api/v1/clients', companyBody())).body as { id: string };
+  const point = (await sales.post('/api/v1/supply-points', { clientId: client.id, commodity: 'electricity', identifier: skElectricityEic(random, 'ZS'), annualConsumption: '120.5', consumptionUnit: 'MWh' })).body as {
+    id: string;
+    identifier: string;
+  };
+  const kase = (await sales.post('/api/v1/cases', { clientId: client.id, name: 'Elektrina 2027', type: 'acquisition', commodity: 'electricity', supplyPointIds: [point.id], participants })).body as { id: string };
+  const signer = (await sales.post(`/api/v1/clients/${client.id}/contacts`, { firstName: 'Mária', lastName: 'Konateľová', isSigningPerson: true })).body as { id: string };
+  const res = await sales.post('/api/v1/contracts', {
+    clientId: client.id,
+    caseId: kase.id,
+    type: 'supply',
+    commodity: 'electricity',
+    supplier,
+    productName: 'Fix 2027',
+    startDate: '2027-01-01',
+    endDate: '2027-12-31',
+    supplyPointIds: [point.id],
+    signatoryContactIds: [signer.id],
+  });
+  if (res.status !== 201) throw new Error(JSON.stringify(res.body));
+  await changeContractSigningState(system, res.body.id, 'sentForSignature', new Date(signedAt));
+  await changeContractSigningState(system, res.body.id, 'signed', new Date(signedAt));
+  return { contract: res.body as { id: string; number: string; version: number }, point };
+};
+
+const commissionsOf = async (caller: Caller, contractId: string) => (await caller.get(`/api/v1/commissions?contractId=${contractId}`)).body;
+
+describe('a contract no rule covers (COMM-1)', () => {
+  it('is reported, not paid as zero, and a retry after a new rule computes it', async () => {
+    const { contract, point } = await signedContract('2026-10-05T09:00:00Z');
+    expect((await commissionsOf(finance, contract.id)).items).toEqual([]);
+    const problems = (await admin.get('/api/v1/commissions/problems')).body.items;
+    expect(problems).toContainEqual(expect.objectContaining({ contractId: contract.id, supplyPointId: point.id, kind: 'sales', reason: 'no_rule' }));
+    expect((await sales.get('/api/v1/commissions/problems')).status).toBe(403);
+
+    expect((await admin.post('/api/v1/commission-rules', salesRule)).status).toBe(201);
+    expect((await admin.post('/api/v1/commission-rules', companyRule)).status).toBe(201);
+    const retry = await admin.post('/api/v1/commissions/retry');
+    expect(retry.status).toBe(200);
+    expect(retry.body.commissions).toBeGreaterThanOrEqual(3);
+    expect((await commissionsOf(finance, contract.id)).items.map((c: { amount: string }) => c.amount).sort()).toEqual(['160.67', '60.25', '80.33']);
+    expect((await admin.get('/api/v1/commissions/problems')).body.items.filter((p: { contractId: string }) => p.contractId === contract.id)).toEqual([]);
+    // Retrying again computes nothing twice.
+    await admin.post('/api/v1/commissions/retry');
+    expect((await commissionsOf(finance, contract.id)).items).toHaveLength(3);
+  });
+});
+
+describe('rules that would make resolution ambiguous or a payout wrong (bad input)', () => {
+  it('refuses a rule overlapping another of the same scope, naming the field and the rule, and writes nothing', async () => {
+    const before = (await admin.get('/api/v1/commission-rules')).body.items.length;
+    const res = await admin.post('/api/v1/commission-rules', { ...salesRule, name: 'Prekrývajúce sa', validFrom: '2026-06-01' });
+    expect(res.status).toBe(400);
+    expect(res.body.errors).toEqual([expect.objectContaining({ path: 'validFrom', code: 'overlaps_rule', message: expect.stringContaining(salesRule.name) })]);
+    expect((await admin.get('/api/v1/commission-rules')).body.items).toHaveLength(before);
+  });
+
+  it('refuses stages that do not add up to 100 %, naming the field', async () => {
+    const res = await admin.post('/api/v1/commission-rules', {
+      ...salesRule,
+      supplier: 'Iný dodávateľ',
+      payoutModel: { kind: 'multiStage', stages: [{ percent: '50', trigger: { event: 'signature' } }, { percent: '40', trigger: { event: 'supplyStart' } }] },
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.errors).toEqual([expect.objectContaining({ path: 'payoutModel.stages', code: 'stages_not_100', message: expect.stringContaining('90') })]);
+  });
+
+  it('lets only an administrator define rules', async () => {
+    expect((await finance.post('/api/v1/commission-rules', { ...salesRule, supplier: 'Iný' })).status).toBe(403);
+    expect((await sales.get('/api/v1/commission-rules')).status).toBe(200);
+  });
+
+  it('keeps a rule in use as it was: only its name and end change', async () => {
+    const rule = (await admin.get('/api/v1/commission-rules?kind=sales')).body.items.find((r: { name: string }) => r.name === salesRule.name);
+    expect(rule.inUse).toBe(true);
+    const refused = await admin.patch(`/api/v1/commission-rules/${rule.id}`, { basis: { kind: 'perMWh', amount: '3' }, version: rule.version });
+    expect(refused.status).toBe(409);
+    expect(refused.body.code).toBe('commission_rule.in_use');
+    expect(refused.body.errors).toEqual([expect.objectContaining({ path: 'basis' })]);
+  });
+});
+
+describe('commissions generated on signing (COMM-2 to COMM-5)', () => {
+  it('splits the sales commission by the shares to the cent, keeps the company commission apart, and explains each amount', async () => {
+    const { contract, point } = await signedContract('2026-11-20T10:00:00Z');
+    const own = (await commissionsOf(sales, contract.id)).items;
+    // 120.5 MWh × 2.00 = 241.00; 66.67 % of it is 160.6747 → 160.67, and the leftover cent goes to the 33.33 % (80.3253 → 80.33).
+    expect(own).toEqual([
+      expect.objectContaining({
+        kind: 'sales',
+        entry: 'commission',
+        userId: salesUser.id,
+        contractNumber: contract.number,
+        supplyPointIdentifier: point.identifier,
+        ruleName: salesRule.name,
+        annualMWh: '120.5',
+        deliveryMonths: 12,
+        explanation: '120.5 MWh × 2.00',
+        baseAmount: '241.00',
+        share: '66.67',
+        amount: '160.67',
+        payouts: [
+          expect.objectContaining({ position: 1, amount: '48.20', dueOn: '2026-11-20', event: 'signature' }),
+          expect.objectContaining({ position: 2, amount: '48.20', dueOn: '2027-01-01', event: 'supplyStart' }),
+          expect.objectContaining({ position: 3, amount: '64.27', dueOn: '2028-01-01', event: 'monthsAfterSupplyStart' }),
+        ],
+      }),
+    ]);
+    expect((await commissionsOf(manager, contract.id)).items.map((c: { amount: string; userId: string }) => [c.userId, c.amount])).toEqual([[managerUser.id, '80.33']]);
+    const all = (await commissionsOf(finance, contract.id)).items as { kind: string; userId: string | null; amount: string }[];
+    expect(all.filter((c) => c.kind === 'sales').reduce((sum, c) => sum + Math.round(Number(c.amount) * 100), 0)).toBe(24100);
+    expect(all.filter((c) => c.kind === 'company')).toEqual([expect.objectContaining({ userId: null, amount: '60.25', explanation: '120.5 MWh × 0.50' })]);
+  });
+
+  it('shows a sales user only their own commissions, through the list, its total and its export', async () => {
+    const { contract } = await signedContract('2026-11-21T10:00:00Z');
+    expect((await commissionsOf(sales2, contract.id)).items).toEqual([]);
+    const list = (await sales.get('/api/v1/commissions?limit=500')).body;
+    expect(list.items.every((c: { userId: string }) => c.userId === salesUser.id)).toBe(true);
+    expect(list.total).toBe(list.items.reduce((sum: number, c: { amount: string }) => sum + Number(c.amount), 0).toFixed(2));
+    expect((await sales.get(`/api/v1/commissions?userId=${managerUser.id}`)).status).toBe(403);
+    const csv = (await sales.get('/api/v1/commissions/export?format=csv&language=en')).raw.toString('utf8');
+    expect(csv).toContain(contract.number);
+    expect(csv).not.toContain('80.33');
+    const everything = (await finance.get(`/api/v1/commissions?contractId=${contract.id}`)).body.items;
+    expect(everything).toHaveLength(3);
+  });
+
+  it('takes back the months not delivered when a contract is terminated, split like the commission', async () => {
+    const { contract } = await signedContract('2026-11-22T10:00:00Z');
+    const current = (await sales.get(`/api/v1/contracts/${contract.id}`)).body;
+    const ended = await sales.post(`/api/v1/contracts/${contract.id}/end`, { kind: 'terminate', endedOn: '2027-04-01', reason: 'Klient sa presťahoval', version: current.version });
+    expect(ended.status).toBe(200);
+    const clawbacks = (await finance.get(`/api/v1/commissions?contractId=${contract.id}&entry=clawback`)).body.items as { userId: string; amount: string; baseAmount: string; deliveredMonths: number; payouts: { dueOn: string }[] }[];
+    // 9 of 12 months not delivered: 241.00 × 9/12 = 180.75, split 66.67/33.33 with the same remainder rule; the company rule takes nothing back.
+    expect(clawbacks.map((c) => [c.userId, c.amount]).sort()).toEqual([[managerUser.id, '-60.24'], [salesUser.id, '-120.51']].sort());
+    expect(clawbacks.every((c) => c.baseAmount === '-180.75' && c.deliveredMonths === 3 && c.payouts[0]!.dueOn === '2027-04-01')).toBe(true);
+  });
+});
+
+describe('statements (COMM-5)', () => {
+  it('are approved by finance, then locked; a later clawback goes into the next month', async () => {
+    const preview = (await finance.get(`/api/v1/commission-statements/preview?userId=${salesUser.id}&period=2026-11`)).body;
+    expect(preview.id).toBeNull();
+    expect(preview.lines.length).toBeGreaterThan(0);
+    expect(preview.lines.every((l: { dueOn: string }) => l.dueOn <= '2026-11-30')).toBe(true);
+    const month = (await finance.get('/api/v1/commission-statements?period=2026-11')).body.items;
+    expect(month).toContainEqual(expect.objectContaining({ id: null, userId: salesUser.id, total: preview.total }));
+
+    expect((await sales.post('/api/v1/commission-statements', { userId: salesUser.id, period: '2026-11', expectedTotal: preview.total })).status).toBe(403);
+    const stale = await finance.post('/api/v1/commission-statements', { userId: salesUser.id, period: '2026-11', expectedTotal: '0.01' });
+    expect([stale.status, stale.body.code]).toEqual([409, 'commission_statement.changed']);
+    const approved = await finance.post('/api/v1/commission-statements', { userId: salesUser.id, period: '2026-11', expectedTotal: preview.total });
+    expect(approved.status).toBe(201);
+    expect(approved.body).toMatchObject({ total: preview.total, lineCount: preview.lines.length, approvedByName: expect.any(String) });
+    const again = await finance.post('/api/v1/commission-statements', { userId: salesUser.id, period: '2026-11', expectedTotal: preview.total });
+    expect(again.body.code).toBe('commission_statement.approved');
+    const earlier = await finance.post('/api/v1/commission-statements', { userId: salesUser.id, period: '2026-10', expectedTotal: '0' });
+    expect(earlier.body.code).toBe('commission_statement.out_of_order');
+
+    // A contract of November cancelled now: its clawback is due in November, but November is locked.
+    const { contract } = await signedContract('2026-11-23T10:00:00Z');
+    const current = (await sales.get(`/api/v1/contracts/${contract.id}`)).body;
+    await sales.post(`/api/v1/contracts/${contract.id}/end`, { kind: 'cancel', endedOn: '2026-11-25', reason: 'Odstúpenie od zmluvy', version: current.version });
+    const locked = (await sales.get(`/api/v1/commission-statements/${approved.body.id}`)).body;
+    expect(locked).toMatchObject({ total: preview.total, lineCount: preview.lines.length });
+    const december = (await finance.get(`/api/v1/commission-statements/preview?userId=${salesUser.id}&period=2026-12`)).body;
+    // 160.67 paid in stages, all of it taken back (nothing delivered): the clawback and the new contract's first stage.
+    expect(december.lines.map((l: { contractNumber: string; entry: string; amount: string }) => [l.contractNumber, l.entry, l.amount])).toEqual(
+      expect.arrayContaining([
+        [contract.number, 'commission', '48.20'],
+        [contract.number, 'clawback', '-160.67'],
+      ]),
+    );
+  });
+
+  it('are downloaded as PDF and XLSX by their person and finance, and by nobody else', async () => {
+    const [statement] = (await sales.get('/api/v1/commission-statements')).body.items;
+    expect(statement).toMatchObject({ userId: salesUser.id, period: '2026-11' });
+    const pdf = await sales.get(`/api/v1/commission-statements/${statement.id}/pdf?language=sk`);
+    expect(pdf.status).toBe(200);
+    const text = (await extractText(await getDocumentProxy(new Uint8Array(pdf.raw)), { mergePages: true })).text;
+    expect(text).toContain('Výpis provízií 2026-11');
+    expect(text).toContain(statement.total);
+
+    const xlsx = await finance.get(`/api/v1/commission-statements/${statement.id}/xlsx?language=en`);
+    expect(xlsx.status).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx.raw as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0]!;
+    const values = sheet.getSheetValues().flat().map(String);
+    expect(values).toContain(`${statement.total} ${statement.currency}`);
+    const lastRow = sheet.getRow(sheet.rowCount);
+    expect(lastRow.getCell(10).value).toBe(Number(statement.total));
+
+    for (const caller of [sales2, manager]) {
+      expect((await caller.get(`/api/v1/commission-statements/${statement.id}`)).status).toBe(404);
+      expect((await caller.get(`/api/v1/commission-statements/${statement.id}/pdf`)).status).toBe(404);
+    }
+    expect((await manager.get(`/api/v1/commission-statements/preview?userId=${salesUser.id}&period=2026-11`)).status).toBe(403);
+  });
+});
