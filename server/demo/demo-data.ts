@@ -13,6 +13,7 @@ import { generateClient, seededRandom } from './generator.js';
 import { generateSupplyPoint } from './supply-point-generator.js';
 import { carryRegulatedChargesInto2027, loadPricingDemo } from './pricing-demo.js';
 import { loadSalesDemo, type DemoClient } from './sales-demo.js';
+import { loadCommissionsDemo } from './commissions-demo.js';
 
 export const demoPassword = 'kilowatt-demo';
 
@@ -98,6 +99,17 @@ export const loadDemoDataOnce = async (ctx: ServiceContext, clientCount = 40): P
       sk.id,
       { west: teams.west.id, east: teams.east.id },
       { sales: clientsOf.get('sales@demo.kilowatt')!, sales2: clientsOf.get('sales2@demo.kilowatt')! },
+    );
+    await loadCommissionsDemo(
+      {
+        admin: await contextOf('admin@demo.kilowatt'),
+        sales: await contextOf('sales@demo.kilowatt'),
+        sales2: await contextOf('sales2@demo.kilowatt'),
+        finance: await contextOf('finance@demo.kilowatt'),
+        system: ctx,
+      },
+      { sales: created.get('sales@demo.kilowatt')!, sales2: created.get('sales2@demo.kilowatt')!, manager: created.get('manager@demo.kilowatt')! },
+      { sales: clientsOf.get('sales@demo.kilowatt')!.slice(5), sales2: clientsOf.get('sales2@demo.kilowatt')!.slice(5) },
     );
   });
 };
