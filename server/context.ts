@@ -23,3 +23,17 @@ export const systemContext = (db: Database, log: FastifyBaseLogger, name: string
   now: () => new Date(),
   log,
 });
+
+/**
+ * Independent reads: at once on the pool, one after another inside a transaction, whose one connection runs one
+ * statement at a time anyway (pg deprecates queuing a query on a busy client, and pg@9 refuses it).
+ */
+export const readTogether = async <T extends readonly (() => PromiseLike<unknown>)[]>(
+  ctx: ServiceContext,
+  ...reads: T
+): Promise<{ -readonly [K in keyof T]: Awaited<ReturnType<T[K]>> }> => {
+  if (!ctx.inTransaction) return (await Promise.all(reads.map((read) => read()))) as never;
+  const results: unknown[] = [];
+  for (const read of reads) results.push(await read());
+  return results as never;
+};

@@ -5,7 +5,7 @@ import { toDecimalString } from '../../../domain/energy/quantity.js';
 import { filledGateFields, type GateSnapshot } from '../../../domain/sales/gates.js';
 import { potentialTotals } from '../../../domain/sales/potentials.js';
 import { checkShares } from '../../../domain/sales/shares.js';
-import type { ServiceContext } from '../../context.js';
+import { readTogether, type ServiceContext } from '../../context.js';
 import { AppError, notFound, type FieldProblem } from '../../http/errors.js';
 import { visibleTo } from '../auth/access.js';
 import { clientNames } from '../clients/clients.service.js';
@@ -63,11 +63,12 @@ export type Children = { participants: Participant[]; supplyPointIds: string[]; 
 export const childrenOf = async (ctx: ServiceContext, caseIds: string[]): Promise<Map<string, Children>> => {
   const result = new Map<string, Children>(caseIds.map((id) => [id, { participants: [], supplyPointIds: [], potentials: [] }]));
   if (caseIds.length === 0) return result;
-  const [participants, points, potentials] = await Promise.all([
-    ctx.db.select().from(caseParticipants).where(inArray(caseParticipants.caseId, caseIds)).orderBy(asc(caseParticipants.userId)),
-    ctx.db.select().from(caseSupplyPoints).where(inArray(caseSupplyPoints.caseId, caseIds)).orderBy(asc(caseSupplyPoints.supplyPointId)),
-    ctx.db.select().from(casePotentials).where(inArray(casePotentials.caseId, caseIds)).orderBy(asc(casePotentials.position)),
-  ]);
+  const [participants, points, potentials] = await readTogether(
+    ctx,
+    () => ctx.db.select().from(caseParticipants).where(inArray(caseParticipants.caseId, caseIds)).orderBy(asc(caseParticipants.userId)),
+    () => ctx.db.select().from(caseSupplyPoints).where(inArray(caseSupplyPoints.caseId, caseIds)).orderBy(asc(caseSupplyPoints.supplyPointId)),
+    () => ctx.db.select().from(casePotentials).where(inArray(casePotentials.caseId, caseIds)).orderBy(asc(casePotentials.position)),
+  );
   for (const p of participants) result.get(p.caseId)?.participants.push({ userId: p.userId, share: canonical(p.share)! });
   for (const p of points) result.get(p.caseId)?.supplyPointIds.push(p.supplyPointId);
   for (const p of potentials) {
@@ -259,11 +260,12 @@ export const writeChildren = async (
 
 /** List rows with the names they show, read in one query per kind of name. */
 export const toListItems = async (ctx: ServiceContext, rows: CaseRow[]): Promise<CaseListItem[]> => {
-  const [clients, users, stages] = await Promise.all([
-    clientNames(ctx, rows.map((r) => r.clientId)),
-    userNames(ctx, [...new Set(rows.flatMap((r) => (r.responsibleUserId ? [r.responsibleUserId] : [])))]),
-    stageLabels(ctx, rows.flatMap((r) => (r.stageId ? [r.stageId] : []))),
-  ]);
+  const [clients, users, stages] = await readTogether(
+    ctx,
+    () => clientNames(ctx, rows.map((r) => r.clientId)),
+    () => userNames(ctx, [...new Set(rows.flatMap((r) => (r.responsibleUserId ? [r.responsibleUserId] : [])))]),
+    () => stageLabels(ctx, rows.flatMap((r) => (r.stageId ? [r.stageId] : []))),
+  );
   const userName = new Map(users.map((u) => [u.id, u.name]));
   return rows.map((row) => {
     const stage = row.stageId ? stages.get(row.stageId) : undefined;
@@ -295,7 +297,7 @@ export const toListItems = async (ctx: ServiceContext, rows: CaseRow[]): Promise
 };
 
 export const toDetail = async (ctx: ServiceContext, row: CaseRow): Promise<CaseDetail> => {
-  const [[item], children] = await Promise.all([toListItems(ctx, [row]), childrenOf(ctx, [row.id])]);
+  const [[item], children] = await readTogether(ctx, () => toListItems(ctx, [row]), () => childrenOf(ctx, [row.id]));
   const own = children.get(row.id)!;
   const points = own.supplyPointIds.length
     ? (await listSupplyPoints(ctx, { clientId: row.clientId, archived: 'all', sort: { field: 'identifier', direction: 'asc' }, limit: 500 })).items

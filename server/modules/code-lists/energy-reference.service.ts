@@ -2,7 +2,7 @@ import { Decimal } from 'decimal.js';
 import { and, asc, desc, eq, gte, isNull, lte, or } from 'drizzle-orm';
 import type { ConsumptionBand } from '../../../domain/energy/consumption-bands.js';
 import type { TerritoryPrefixRule } from '../../../domain/energy/territory.js';
-import { withTx, type ServiceContext } from '../../context.js';
+import { readTogether, withTx, type ServiceContext } from '../../context.js';
 import { AppError, notFound, type FieldProblem } from '../../http/errors.js';
 import { recordChange } from '../audit/audit.service.js';
 import { actorUserId, assertCan } from '../auth/permissions.js';
@@ -38,12 +38,13 @@ export type EnergyReference = {
 const municipalityKey = (country: string, city: string) => `${country}:${city.trim().toLocaleLowerCase('sk')}`;
 
 export const loadEnergyReference = async (ctx: ServiceContext, on: string): Promise<EnergyReference> => {
-  const [bandRows, prefixRows, coefficientRows, calorificRows] = await Promise.all([
-    ctx.db.select().from(consumptionBands).where(validOn(consumptionBands, on)),
-    ctx.db.select().from(territoryPrefixes).where(validOn(territoryPrefixes, on)),
-    ctx.db.select().from(gasVolumeCoefficients).where(validOn(gasVolumeCoefficients, on)),
-    ctx.db.select().from(gasCalorificValues).where(validOn(gasCalorificValues, on)),
-  ]);
+  const [bandRows, prefixRows, coefficientRows, calorificRows] = await readTogether(
+    ctx,
+    () => ctx.db.select().from(consumptionBands).where(validOn(consumptionBands, on)),
+    () => ctx.db.select().from(territoryPrefixes).where(validOn(territoryPrefixes, on)),
+    () => ctx.db.select().from(gasVolumeCoefficients).where(validOn(gasVolumeCoefficients, on)),
+    () => ctx.db.select().from(gasCalorificValues).where(validOn(gasCalorificValues, on)),
+  );
   const bands: EnergyReference['bands'] = bandRows.map((b) => ({
     ...b,
     lowerKWh: new Decimal(b.lowerKWh),

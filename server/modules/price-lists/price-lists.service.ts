@@ -4,7 +4,7 @@ import { selectConsumptionBand } from '../../../domain/energy/consumption-bands.
 import { toDecimalString } from '../../../domain/energy/quantity.js';
 import { priceSupplyPoint, PricingError, type PriceRow, type PricingResult, type RegulatedCharge } from '../../../domain/pricing/pricing.js';
 import type { Currency } from '../../../domain/money.js';
-import { withTx, type ServiceContext } from '../../context.js';
+import { readTogether, withTx, type ServiceContext } from '../../context.js';
 import { AppError, invalidField, notFound, type FieldProblem } from '../../http/errors.js';
 import { listHistory, recordChange } from '../audit/audit.service.js';
 import { actorUserId, assertCan, type Actor } from '../auth/permissions.js';
@@ -539,12 +539,14 @@ const priceAt = async (
     : null;
   const k = point.gasVolumeCoefficient ?? reference.volumeCoefficientFor(point.country, point.address.city)?.toFixed() ?? null;
   const hs = point.gasCalorificValue ?? reference.calorificValueFor(point.country, point.territoryCode)?.toFixed() ?? null;
-  const [regulated, vatPercent] = await Promise.all([
-    cached(cache, `charges:${point.country}|${point.commodity}|${point.territoryCode}|${terms.currency}|${terms.deliveryFrom}|${terms.deliveryTo}`, () =>
-      chargesFor(ctx, point, terms.currency, terms.deliveryFrom, terms.deliveryTo),
-    ),
-    cached(cache, `vat:${point.country}|${terms.deliveryFrom}`, () => vatRateOn(ctx, point.country, terms.deliveryFrom)),
-  ]);
+  const [regulated, vatPercent] = await readTogether(
+    ctx,
+    () =>
+      cached(cache, `charges:${point.country}|${point.commodity}|${point.territoryCode}|${terms.currency}|${terms.deliveryFrom}|${terms.deliveryTo}`, () =>
+        chargesFor(ctx, point, terms.currency, terms.deliveryFrom, terms.deliveryTo),
+      ),
+    () => cached(cache, `vat:${point.country}|${terms.deliveryFrom}`, () => vatRateOn(ctx, point.country, terms.deliveryFrom)),
+  );
   let result: PricingResult;
   try {
     result = priceSupplyPoint({
