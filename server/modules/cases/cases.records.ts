@@ -11,7 +11,7 @@ import { visibleTo } from '../auth/access.js';
 import { clientNames } from '../clients/clients.service.js';
 import { assertCodes } from '../code-lists/code-lists.service.js';
 import { stageLabels } from '../processes/processes.service.js';
-import { assertSupplyPointVisible, listSupplyPoints } from '../supply-points/supply-points.service.js';
+import { listSupplyPoints, visibleSupplyPointsByIds } from '../supply-points/supply-points.service.js';
 import { listUsers, userNames } from '../users/users.service.js';
 import type { CaseDetail, CaseListItem, PotentialBody } from './cases.api.js';
 import { caseParticipants, casePotentials, cases, caseSupplyPoints } from './cases.schema.js';
@@ -172,16 +172,14 @@ export const assertUsersOfOwner = async (ctx: ServiceContext, ownerId: string, r
 export const assertSupplyPointsOfClient = async (ctx: ServiceContext, clientId: string, ids: string[]) => {
   const errors: FieldProblem[] = [];
   const seen = new Set<string>();
+  const points = await visibleSupplyPointsByIds(ctx, ids);
   for (const [i, id] of ids.entries()) {
     if (seen.has(id)) {
       errors.push({ path: `supplyPointIds.${i}`, code: 'duplicate', message: 'listed twice' });
       continue;
     }
     seen.add(id);
-    const point = await assertSupplyPointVisible(ctx, id).catch((error: unknown) => {
-      if (error instanceof AppError && error.code === 'not_found') return null;
-      throw error;
-    });
+    const point = points.get(id);
     if (!point) errors.push({ path: `supplyPointIds.${i}`, code: 'not_found', message: 'no such supply point among those you may see' });
     else if (point.clientId !== clientId) errors.push({ path: `supplyPointIds.${i}`, code: 'other_client', message: "not a supply point of the case's client" });
   }

@@ -6,7 +6,7 @@ import { AppError, notFound, type FieldProblem } from '../../http/errors.js';
 import { visibleTo } from '../auth/access.js';
 import { clientNames } from '../clients/clients.service.js';
 import { listContactsOfClient } from '../contacts/contacts.service.js';
-import { assertSupplyPointVisible } from '../supply-points/supply-points.service.js';
+import { visibleSupplyPointsByIds } from '../supply-points/supply-points.service.js';
 import type { ContractDetail, ContractListItem } from './contracts.api.js';
 import { contracts, contractSignatories, contractSupplyPoints } from './contracts.schema.js';
 
@@ -104,6 +104,7 @@ export const assertDates = (startDate: string, endDate: string | null) => {
 export const assertSupplyPoints = async (ctx: ServiceContext, clientId: string, commodity: string, ids: string[]) => {
   const errors: FieldProblem[] = [];
   const seen = new Set<string>();
+  const points = await visibleSupplyPointsByIds(ctx, ids);
   for (const [i, id] of ids.entries()) {
     const path = `supplyPointIds.${i}`;
     if (seen.has(id)) {
@@ -111,10 +112,7 @@ export const assertSupplyPoints = async (ctx: ServiceContext, clientId: string, 
       continue;
     }
     seen.add(id);
-    const point = await assertSupplyPointVisible(ctx, id).catch((error: unknown) => {
-      if (error instanceof AppError && error.code === 'not_found') return null;
-      throw error;
-    });
+    const point = points.get(id);
     if (!point) errors.push({ path, code: 'not_found', message: 'no such supply point among those you may see' });
     else if (point.clientId !== clientId) errors.push({ path, code: 'other_client', message: "not a supply point of the contract's client" });
     else if (point.commodity !== commodity) errors.push({ path, code: 'other_commodity', message: `a ${point.commodity} supply point in a ${commodity} contract` });

@@ -218,6 +218,20 @@ export const assertSupplyPointVisible = async (ctx: ServiceContext, id: string) 
 };
 
 /**
+ * The listed supply points the caller may see, with what a linking record checks (client, commodity, archived), in
+ * one query per 20,000 ids; an id missing from the map is unknown or outside the caller's rights.
+ */
+export const visibleSupplyPointsByIds = async (ctx: ServiceContext, ids: readonly string[]) => {
+  const unique = [...new Set(ids)];
+  const result = new Map<string, { id: string; ownerId: string; clientId: string; commodity: 'electricity' | 'gas'; archivedAt: Date | null }>();
+  for (let i = 0; i < unique.length; i += 20_000) {
+    const rows = await selectVisible(ctx).where(sql`${supplyPoints.id} = any(${`{${unique.slice(i, i + 20_000).join(',')}}`}::uuid[])`);
+    for (const { point } of rows) result.set(point.id, { id: point.id, ownerId: point.ownerId, clientId: point.clientId, commodity: point.commodity, archivedAt: point.archivedAt });
+  }
+  return result;
+};
+
+/**
  * The supply points the caller may see (id, identifier) as a subquery, for another module's list that shows the
  * supply point of each of its rows in the same query (e.g. reminders): the one access filter, joined once.
  */
