@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import pino from 'pino';
 import { extractText, getDocumentProxy } from 'unpdf';
@@ -173,6 +174,21 @@ describe('commissions generated on signing (COMM-2 to COMM-5)', () => {
     // 9 of 12 months not delivered: 241.00 × 9/12 = 180.75, split 66.67/33.33 with the same remainder rule; the company rule takes nothing back.
     expect(clawbacks.map((c) => [c.userId, c.amount]).sort()).toEqual([[managerUser.id, '-60.24'], [salesUser.id, '-120.51']].sort());
     expect(clawbacks.every((c) => c.baseAmount === '-180.75' && c.deliveredMonths === 3 && c.payouts[0]!.dueOn === '2027-04-01')).toBe(true);
+  });
+});
+
+describe('the signing transaction', () => {
+  it('signs a contract only together with its commissions: a failure writing them leaves it unsigned', async () => {
+    await db.execute(sql`create function refuse_commissions() returns trigger language plpgsql as $$ begin raise exception 'commissions are refused for this test'; end $$`);
+    await db.execute(sql`create trigger refuse_commissions before insert on commissions for each row execute function refuse_commissions()`);
+    try {
+      await expect(signedContract('2026-11-22T12:00:00Z')).rejects.toThrow(/insert into "commissions"/);
+    } finally {
+      await db.execute(sql`drop trigger refuse_commissions on commissions`);
+      await db.execute(sql`drop function refuse_commissions()`);
+    }
+    const sent = (await finance.get('/api/v1/contracts?state=sentForSignature&limit=500')).body.items as { supplier: string; signedAt: string | null }[];
+    expect(sent.filter((c) => c.supplier === supplier)).toEqual([expect.objectContaining({ signedAt: null })]);
   });
 });
 
