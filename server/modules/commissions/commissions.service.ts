@@ -151,7 +151,7 @@ export const listCommissionProblems = async (ctx: ServiceContext) => {
     .innerJoin(contracts, eq(contracts.id, commissionProblems.contractId))
     .innerJoin(supplyPoints, eq(supplyPoints.id, commissionProblems.supplyPointId))
     .where(ownerId ? eq(commissionProblems.ownerId, ownerId) : undefined)
-    .orderBy(desc(commissionProblems.createdAt), asc(contracts.number))
+    .orderBy(desc(commissionProblems.createdAt), asc(contracts.number), asc(supplyPoints.identifier), asc(commissionProblems.kind))
     .limit(1000);
   return rows;
 };

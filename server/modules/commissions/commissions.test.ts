@@ -5,7 +5,7 @@ import { extractText, getDocumentProxy } from 'unpdf';
 import { describe, expect, it } from 'vitest';
 import { systemContext } from '../../context.js';
 import { seededRandom } from '../../demo/generator.js';
-import { skElectricityEic } from '../../demo/supply-point-generator.js';
+import { skElectricityEic, skGasPod } from '../../demo/supply-point-generator.js';
 import { companyBody, createTestApp, type Caller } from '../../test/app.js';
 import { changeContractSigningState } from '../contracts/contracts.service.js';
 
@@ -35,21 +35,35 @@ const multiStage = {
 const salesRule = { kind: 'sales', name: 'Provízna Energia – 2 €/MWh', supplier, validFrom: '2026-01-01', basis: { kind: 'perMWh', amount: '2.00' }, payoutModel: multiStage, clawback: 'proRata' };
 const companyRule = { kind: 'company', name: 'Provízna Energia – firma', supplier, validFrom: '2026-01-01', basis: { kind: 'perMWh', amount: '0.50' }, payoutModel: { kind: 'oneOff', trigger: { event: 'signature' } }, clawback: 'none' };
 
-/** A contract of a case that sales@ and manager@ share 66.67 / 33.33, for one supply point of 120.5 MWh a year, signed on `signedAt`. */
-const signedContract = async (signedAt: string, participants = [{ userId: salesUser.id, share: '66.67' }, { userId: managerUser.id, share: '33.33' }]) => {
+type ContractOptions = { supplier?: string; commodity?: 'electricity' | 'gas'; annualConsumption?: string | null };
+
+/**
+ * A contract of a case that sales@ and manager@ share 66.67 / 33.33 (unless `participants` says otherwise), for one
+ * supply point of 120.5 MWh a year (by default), signed on `signedAt`.
+ */
+const signedContract = async (
+  signedAt: string,
+  participants = [{ userId: salesUser.id, share: '66.67' }, { userId: managerUser.id, share: '33.33' }],
+  options: ContractOptions = {},
+) => {
+  const { commodity = 'electricity', annualConsumption = '120.5' } = options;
   const client = (await sales.post('/api/v1/clients', companyBody())).body as { id: string };
-  const point = (await sales.post('/api/v1/supply-points', { clientId: client.id, commodity: 'electricity', identifier: skElectricityEic(random, 'ZS'), annualConsumption: '120.5', consumptionUnit: 'MWh' })).body as {
-    id: string;
-    identifier: string;
-  };
-  const kase = (await sales.post('/api/v1/cases', { clientId: client.id, name: 'Elektrina 2027', type: 'acquisition', commodity: 'electricity', supplyPointIds: [point.id], participants })).body as { id: string };
+  const point = (
+    await sales.post('/api/v1/supply-points', {
+      clientId: client.id,
+      commodity,
+      identifier: commodity === 'gas' ? skGasPod(random) : skElectricityEic(random, 'ZS'),
+      ...(annualConsumption === null ? {} : { annualConsumption, consumptionUnit: 'MWh' }),
+    })
+  ).body as { id: string; identifier: string };
+  const kase = (await sales.post('/api/v1/cases', { clientId: client.id, name: 'Energia 2027', type: 'acquisition', commodity, supplyPointIds: [point.id], participants })).body as { id: string };
   const signer = (await sales.post(`/api/v1/clients/${client.id}/contacts`, { firstName: 'Mária', lastName: 'Konateľová', isSigningPerson: true })).body as { id: string };
   const res = await sales.post('/api/v1/contracts', {
     clientId: client.id,
     caseId: kase.id,
     type: 'supply',
-    commodity: 'electricity',
-    supplier,
+    commodity,
+    supplier: options.supplier ?? supplier,
     productName: 'Fix 2027',
     startDate: '2027-01-01',
     endDate: '2027-12-31',
@@ -82,6 +96,45 @@ describe('a contract no rule covers (COMM-1)', () => {
     // Retrying again computes nothing twice.
     await admin.post('/api/v1/commissions/retry');
     expect((await commissionsOf(finance, contract.id)).items).toHaveLength(3);
+  });
+});
+
+describe('rules by consumption band and what a rule cannot compute (COMM-1)', () => {
+  const gasSupplier = 'Pásmový Plyn s.r.o.';
+  const onlyMe = [{ userId: salesUser.id, share: '100' }];
+  const problemsOf = async (contractId: string) =>
+    ((await admin.get('/api/v1/commissions/problems')).body.items as { contractId: string; kind: string; reason: string; detail: string | null }[]).filter((p) => p.contractId === contractId);
+
+  it("matches a band rule by the supply point's band on the signing day, and reports a tie with an MWh rule instead of choosing", async () => {
+    const bandRule = (
+      await admin.post('/api/v1/commission-rules', {
+        ...salesRule,
+        name: 'Plyn M7',
+        supplier: gasSupplier,
+        consumption: { kind: 'band', bands: ['M7'] },
+        basis: { kind: 'perSupplyPoint', amount: '40' },
+        payoutModel: { kind: 'oneOff', trigger: { event: 'signature' } },
+      })
+    ).body;
+    // 150 MWh a year of a company's gas is band M7 (100–300 MWh) in Slovakia.
+    const { contract } = await signedContract('2026-11-10T10:00:00Z', onlyMe, { supplier: gasSupplier, commodity: 'gas', annualConsumption: '150' });
+    expect((await commissionsOf(sales, contract.id)).items).toEqual([expect.objectContaining({ ruleId: bandRule.id, band: 'M7', amount: '40.00', explanation: '1 × 40' })]);
+
+    // An MWh range of the same supplier is another scope (not refused as an overlap) but as specific: a tie.
+    const rangeRule = (await admin.post('/api/v1/commission-rules', { ...salesRule, name: 'Plyn nad 100 MWh', supplier: gasSupplier, consumption: { kind: 'mwh', fromMWh: '100', toMWh: null } })).body;
+    const tie = await signedContract('2026-11-11T10:00:00Z', onlyMe, { supplier: gasSupplier, commodity: 'gas', annualConsumption: '150' });
+    expect((await commissionsOf(finance, tie.contract.id)).items).toEqual([]);
+    // The company commission of this supplier has no rule at all: reported too, each kind on its own.
+    expect((await problemsOf(tie.contract.id)).map(({ kind, reason, detail }) => ({ kind, reason, detail }))).toEqual([
+      { kind: 'company', reason: 'no_rule', detail: null },
+      { kind: 'sales', reason: 'ambiguous', detail: [bandRule.id, rangeRule.id].sort().join(', ') },
+    ]);
+  });
+
+  it('reports a per-MWh rule for a supply point without consumption instead of paying zero', async () => {
+    const { contract } = await signedContract('2026-11-12T10:00:00Z', onlyMe, { supplier, annualConsumption: null });
+    expect((await commissionsOf(finance, contract.id)).items.filter((c: { kind: string }) => c.kind === 'sales')).toEqual([]);
+    expect((await problemsOf(contract.id)).map((p) => p.reason).sort()).toEqual(['missing_annualMWh', 'missing_annualMWh']);
   });
 });
 
