@@ -30,6 +30,9 @@ import {
   OfferDetailPage,
   ApprovalPolicyPage,
   CodeListsPage,
+  CommissionRulesPage,
+  CommissionStatementsPage,
+  CommissionsPage,
   ConsumptionBandsPage,
   LoginPage,
   MyDayPage,
@@ -253,6 +256,30 @@ export const App = () => (
                 element={
                   <Guard permission="admin.dataSentences">
                     <DataSentenceLayoutsPage />
+                  </Guard>
+                }
+              />
+              <Route
+                path="commissions"
+                element={
+                  <Guard permission="commissions.read">
+                    <CommissionsPage />
+                  </Guard>
+                }
+              />
+              <Route
+                path="commissions/statements"
+                element={
+                  <Guard permission="commissions.read">
+                    <CommissionStatementsPage />
+                  </Guard>
+                }
+              />
+              <Route
+                path="admin/commission-rules"
+                element={
+                  <Guard permission="admin.commissions">
+                    <CommissionRulesPage />
                   </Guard>
                 }
               />

@@ -114,3 +114,12 @@ export const ProductDetailPage = lazy(() =>
 export const RegulatedComponentsPage = lazy(() =>
   import('./features/price-lists/RegulatedComponentsPage.js').then((m) => ({ default: m.RegulatedComponentsPage })),
 );
+export const CommissionsPage = lazy(() =>
+  import('./features/commissions/CommissionsPage.js').then((m) => ({ default: m.CommissionsPage })),
+);
+export const CommissionStatementsPage = lazy(() =>
+  import('./features/commissions/StatementsPage.js').then((m) => ({ default: m.StatementsPage })),
+);
+export const CommissionRulesPage = lazy(() =>
+  import('./features/commissions/RulesPage.js').then((m) => ({ default: m.RulesPage })),
+);

@@ -35,8 +35,9 @@ import { ContractStateBadge } from './components/ContractStateBadge.js';
 import { EndContractDialog } from './components/EndContractDialog.js';
 import { SignaturePanel } from './components/SignaturePanel.js';
 import { allowedSteps, contractErrorMessage } from './display.js';
+import { ContractCommissions } from '../commissions/ContractCommissions.js';
 
-const tabs = ['overview', 'history'] as const;
+const tabs = ['overview', 'commissions', 'history'] as const;
 type Tab = (typeof tabs)[number];
 
 const Field = ({ label, children }: { label: string; children: ReactNode }) => (
@@ -251,6 +252,7 @@ export const ContractDetailPage = () => {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const [search, setSearch] = useSearchParams();
+  const can = useCan();
   const query = useContract(id);
   const [editing, { open: openEdit, close: closeEdit }] = useDisclosure(false);
   const [ending, { open: openEnd, close: closeEnd }] = useDisclosure(false);
@@ -274,12 +276,18 @@ export const ContractDetailPage = () => {
       <Tabs value={tab} onChange={(value) => setSearch(value && value !== 'overview' ? { tab: value } : {}, { replace: true })} keepMounted={false}>
         <Tabs.List>
           <Tabs.Tab value="overview">{t('contracts.tabs.overview')}</Tabs.Tab>
+          {can('commissions.read') && <Tabs.Tab value="commissions">{t('commissions.contract.tab')}</Tabs.Tab>}
           <Tabs.Tab value="history">{t('contracts.tabs.history')}</Tabs.Tab>
         </Tabs.List>
         <Paper withBorder radius="md" p="md" mt="sm">
           <Tabs.Panel value="overview">
             <Overview detail={detail} waiting={waiting} />
           </Tabs.Panel>
+          {can('commissions.read') && (
+            <Tabs.Panel value="commissions">
+              <ContractCommissions contractId={detail.id} />
+            </Tabs.Panel>
+          )}
           <Tabs.Panel value="history">
             <ContractHistory contractId={detail.id} />
           </Tabs.Panel>

@@ -7,6 +7,9 @@ import {
   IconCalendarCheck,
   IconChartBar,
   IconChecklist,
+  IconCoins,
+  IconFileInvoice,
+  IconScale,
   IconFileSpreadsheet,
   IconFileText,
   IconKey,
@@ -31,11 +34,11 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { useCan } from '../auth/api.js';
 
-type Item = { to: string; label: string; icon: ReactNode; visible: boolean };
+type Item = { to: string; label: string; icon: ReactNode; visible: boolean; exact?: boolean };
 
 const NavItem = ({ item, onNavigate }: { item: Item; onNavigate: () => void }) => {
   const location = useLocation();
-  const active = location.pathname === item.to || location.pathname.startsWith(`${item.to}/`);
+  const active = location.pathname === item.to || (!item.exact && location.pathname.startsWith(`${item.to}/`));
   return (
     <NavLink
       component={Link}
@@ -71,6 +74,8 @@ export const Navigation = ({ onNavigate }: { onNavigate: () => void }) => {
     { to: '/sales-board', label: t('cases.nav.board'), icon: <IconLayoutKanban size={18} />, visible: can('sales.read') },
     { to: '/contracts', label: t('contracts.nav'), icon: <IconFileText size={18} />, visible: can('contracts.read') },
     { to: '/data-sentences', label: t('dataSentences.nav.export'), icon: <IconFileSpreadsheet size={18} />, visible: can('contracts.export') },
+    { to: '/commissions', label: t('commissions.nav.commissions'), icon: <IconCoins size={18} />, visible: can('commissions.read'), exact: true },
+    { to: '/commissions/statements', label: t('commissions.nav.statements'), icon: <IconFileInvoice size={18} />, visible: can('commissions.read') },
     { to: '/queues', label: t('queues.nav.queue'), icon: <IconPhoneCall size={18} />, visible: can('sales.read') },
     { to: '/my-day', label: t('activities.nav.myDay'), icon: <IconCalendarCheck size={18} />, visible: can('sales.read') },
     { to: '/activities', label: t('activities.nav.list'), icon: <IconChecklist size={18} />, visible: can('sales.read') },
@@ -119,6 +124,7 @@ export const Navigation = ({ onNavigate }: { onNavigate: () => void }) => {
     { to: '/admin/offer-approval', label: t('offers.policy.nav'), icon: <IconGavel size={18} />, visible: can('admin.owners') },
     { to: '/admin/document-templates', label: t('documents.nav'), icon: <IconTemplate size={18} />, visible: can('documents.templates') },
     { to: '/admin/data-sentences', label: t('dataSentences.nav.layouts'), icon: <IconTableOptions size={18} />, visible: can('admin.dataSentences') },
+    { to: '/admin/commission-rules', label: t('commissions.nav.rules'), icon: <IconScale size={18} />, visible: can('admin.commissions') },
     { to: '/admin/queue-rules', label: t('queues.nav.rules'), icon: <IconListCheck size={18} />, visible: can('admin.processes') },
   ].filter((item) => item.visible);
   const personal: Item[] = [

@@ -1,0 +1,87 @@
+import { Button, Center, EmptyState, Group, Paper, Text } from '@mantine/core';
+import { IconCoins, IconFileInvoice } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { ExportMenu } from '../../components/ExportMenu.js';
+import { PageError, PageHeader, PageLoader } from '../../components/Page.js';
+import { useFormat } from '../../i18n/format.js';
+import { useCan, useMe } from '../auth/api.js';
+import { commissionExportUrl, useCommissionList } from './api.js';
+import { CommissionFilters } from './components/CommissionFilters.js';
+import { CommissionTable } from './components/CommissionTable.js';
+import { money } from './components/money.js';
+import { nextSort, useCommissionParams } from './list-params.js';
+
+/** Commissions (COMM-5): your own, or with commissions.readAll every one of the company; filters, sort, total, export. */
+export const CommissionsPage = () => {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const can = useCan();
+  const me = useMe();
+  const readAll = can('commissions.readAll');
+  const { params, update, clearFilters, activeFilterCount } = useCommissionParams();
+  const list = useCommissionList(params);
+  const commissions = list.data?.pages.flatMap((page) => page.items) ?? [];
+  const total = list.data?.pages[0]?.total ?? '0';
+  const currency = commissions[0]?.currency ?? me.data?.owner.currency ?? 'EUR';
+
+  return (
+    <>
+      <PageHeader
+        title={t('commissions.title')}
+        description={readAll ? t('commissions.list.descriptionAll') : t('commissions.list.descriptionOwn')}
+        actions={
+          <>
+            <Button component={Link} to="/commissions/statements" variant="default" leftSection={<IconFileInvoice size={16} aria-hidden />}>
+              {t('commissions.nav.statements')}
+            </Button>
+            <ExportMenu urlOf={(format) => commissionExportUrl(params, format)} />
+          </>
+        }
+      />
+      <CommissionFilters params={params} onChange={update} onClear={clearFilters} activeFilterCount={activeFilterCount} byPerson={readAll} />
+      <Paper withBorder radius="md" p={0}>
+        {list.isPending ? (
+          <PageLoader />
+        ) : list.isError ? (
+          <Center p="md">
+            <PageError error={list.error} onRetry={() => void list.refetch()} />
+          </Center>
+        ) : commissions.length === 0 ? (
+          <EmptyState
+            py="xl"
+            icon={<IconCoins size={28} aria-hidden />}
+            title={activeFilterCount > 0 ? t('commissions.list.emptyFiltered') : t('commissions.list.empty')}
+            description={activeFilterCount > 0 ? t('commissions.list.emptyFilteredHint') : t('commissions.list.emptyHint')}
+          >
+            {activeFilterCount > 0 && (
+              <EmptyState.Actions>
+                <Button variant="light" onClick={clearFilters}>
+                  {t('commissions.list.clearFilters')}
+                </Button>
+              </EmptyState.Actions>
+            )}
+          </EmptyState>
+        ) : (
+          <CommissionTable commissions={commissions} sort={params.sort} onSort={(field) => update({ sort: nextSort(params.sort, field) })} showPerson={readAll} />
+        )}
+      </Paper>
+      {commissions.length > 0 && (
+        <Group justify="space-between" mt="md">
+          <Text size="sm" aria-live="polite">
+            {list.hasNextPage ? t('commissions.list.shownMore', { count: commissions.length }) : t('commissions.list.shown', { count: commissions.length })}
+            {' · '}
+            <Text span fw={700} data-testid="commissions-total">
+              {t('commissions.list.total', { amount: money(format, total, currency) })}
+            </Text>
+          </Text>
+          {list.hasNextPage && (
+            <Button variant="default" onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>
+              {t('commissions.list.loadMore')}
+            </Button>
+          )}
+        </Group>
+      )}
+    </>
+  );
+};
