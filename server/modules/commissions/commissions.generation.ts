@@ -1,16 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import { Decimal } from 'decimal.js';
 import { allocate } from '../../../domain/commissions/allocate.js';
 import { commissionAmount, deliveredMonthsOf, deliveryMonthsOf, proRataClawback } from '../../../domain/commissions/amount.js';
 import { payoutSchedule } from '../../../domain/commissions/payout.js';
 import { resolveRule, type CommissionRule } from '../../../domain/commissions/rules.js';
-import { selectConsumptionBand } from '../../../domain/energy/consumption-bands.js';
+import { selectConsumptionBand, type ConsumptionBand } from '../../../domain/energy/consumption-bands.js';
 import { isCurrency, type Currency } from '../../../domain/money.js';
 import type { ServiceContext } from '../../context.js';
 import { caseParticipants } from '../cases/cases.schema.js';
 import { clients } from '../clients/clients.schema.js';
-import { businessDate, loadEnergyReference, type EnergyReference } from '../code-lists/energy-reference.service.js';
+import { consumptionBands } from '../code-lists/energy-reference.schema.js';
+import { businessDate } from '../code-lists/energy-reference.service.js';
 import { contracts, contractSupplyPoints } from '../contracts/contracts.schema.js';
 import { offerLines } from '../offers/offers.schema.js';
 import { owners } from '../owners/owners.schema.js';
@@ -32,10 +33,61 @@ type ProblemInsert = typeof commissionProblems.$inferInsert;
 
 /** Rows are written in batches of this many, so a run over 100,000 contracts stays within PostgreSQL's parameter limit. */
 const insertBatch = 1000;
+/** Commissions and payouts go in as one JSON parameter per this many rows (binding 15 parameters a row costs more than the insert). */
+const jsonBatch = 5000;
 
 const insertInBatches = async <T>(rows: T[], insert: (batch: T[]) => Promise<unknown>) => {
   for (let i = 0; i < rows.length; i += insertBatch) await insert(rows.slice(i, i + insertBatch));
 };
+
+/** `ids` as one uuid[] parameter: binding thousands of parameters costs more than the query. */
+const anyId = (column: SQL.Aliased | Parameters<typeof eq>[0], ids: readonly string[]) => sql`${column} = any(${`{${ids.join(',')}}`}::uuid[])`;
+
+/** Inserts rows as one jsonb parameter per batch: `columns` are [database name, SQL type, the row's key]. */
+const insertJson = async <T extends Record<string, unknown>>(
+  ctx: ServiceContext,
+  table: string,
+  columns: readonly (readonly [string, string, keyof T & string])[],
+  rows: readonly T[],
+) => {
+  const names = columns.map(([name]) => name).join(', ');
+  const types = columns.map(([name, type]) => `${name} ${type}`).join(', ');
+  for (let i = 0; i < rows.length; i += jsonBatch) {
+    const batch = rows.slice(i, i + jsonBatch).map((row) => {
+      const out: Record<string, unknown> = {};
+      for (const [name, , key] of columns) out[name] = row[key] ?? null;
+      return out;
+    });
+    await ctx.db.execute(sql`insert into ${sql.raw(table)} (${sql.raw(names)}) select ${sql.raw(names)} from jsonb_to_recordset(${JSON.stringify(batch)}::jsonb) as x(${sql.raw(types)})`);
+  }
+};
+
+const commissionColumns = [
+  ['id', 'uuid', 'id'],
+  ['owner_id', 'uuid', 'ownerId'],
+  ['contract_id', 'uuid', 'contractId'],
+  ['supply_point_id', 'uuid', 'supplyPointId'],
+  ['rule_id', 'uuid', 'ruleId'],
+  ['kind', 'varchar', 'kind'],
+  ['entry', 'varchar', 'entry'],
+  ['user_id', 'uuid', 'userId'],
+  ['share', 'numeric', 'share'],
+  ['base_amount', 'numeric', 'baseAmount'],
+  ['amount', 'numeric', 'amount'],
+  ['currency', 'varchar', 'currency'],
+  ['basis', 'jsonb', 'basis'],
+  ['created_at', 'timestamptz', 'createdAt'],
+  ['created_by', 'uuid', 'createdBy'],
+] as const;
+const payoutColumns = [
+  ['commission_id', 'uuid', 'commissionId'],
+  ['owner_id', 'uuid', 'ownerId'],
+  ['user_id', 'uuid', 'userId'],
+  ['position', 'integer', 'position'],
+  ['trigger', 'jsonb', 'trigger'],
+  ['amount', 'numeric', 'amount'],
+  ['due_on', 'date', 'dueOn'],
+] as const;
 
 const toDomainRule = (row: RuleRow): CommissionRule => ({
   id: row.id,
@@ -55,7 +107,7 @@ const loadFacts = async (ctx: ServiceContext, contractIds: string[]) => {
   const contractRows = await ctx.db
     .select()
     .from(contracts)
-    .where(and(inArray(contracts.id, contractIds), eq(contracts.state, 'signed')));
+    .where(and(anyId(contracts.id, contractIds), eq(contracts.state, 'signed')));
   const ids = contractRows.map((c) => c.id);
   if (ids.length === 0) return null;
   const caseIds = [...new Set(contractRows.flatMap((c) => (c.caseId ? [c.caseId] : [])))];
@@ -74,7 +126,7 @@ const loadFacts = async (ctx: ServiceContext, contractIds: string[]) => {
       })
       .from(contractSupplyPoints)
       .innerJoin(supplyPoints, eq(supplyPoints.id, contractSupplyPoints.supplyPointId))
-      .where(inArray(contractSupplyPoints.contractId, ids))
+      .where(anyId(contractSupplyPoints.contractId, ids))
       .orderBy(asc(contractSupplyPoints.contractId), asc(supplyPoints.id)),
     ctx.db.select({ id: clients.id, kind: clients.kind }).from(clients).where(inArray(clients.id, clientIds)),
     caseIds.length
@@ -91,10 +143,14 @@ const loadFacts = async (ctx: ServiceContext, contractIds: string[]) => {
     ctx.db
       .select({ contractId: commissions.contractId, supplyPointId: commissions.supplyPointId, kind: commissions.kind })
       .from(commissions)
-      .where(and(inArray(commissions.contractId, ids), eq(commissions.entry, 'commission'))),
+      .where(and(anyId(commissions.contractId, ids), eq(commissions.entry, 'commission'))),
   ]);
   const participants = new Map<string, Participant[]>();
-  for (const p of participantRows) participants.set(p.caseId, [...(participants.get(p.caseId) ?? []), { userId: p.userId, share: p.share }]);
+  for (const p of participantRows) {
+    const list = participants.get(p.caseId);
+    if (list) list.push({ userId: p.userId, share: p.share });
+    else participants.set(p.caseId, [{ userId: p.userId, share: p.share }]);
+  }
   return {
     contracts: contractRows,
     points,
@@ -124,16 +180,26 @@ export const generateCommissions = async (ctx: ServiceContext, contractIds: stri
   const ruleRows = new Map(facts.rules.map((r) => [r.id, r]));
   for (const rule of facts.rules) {
     const key = `${rule.ownerId}|${rule.kind}`;
-    rulesByOwnerKind.set(key, [...(rulesByOwnerKind.get(key) ?? []), toDomainRule(rule)]);
+    const list = rulesByOwnerKind.get(key);
+    if (list) list.push(toDomainRule(rule));
+    else rulesByOwnerKind.set(key, [toDomainRule(rule)]);
   }
   const needsBands = facts.rules.some((r) => r.consumption?.kind === 'band');
-  const references = new Map<string, Promise<EnergyReference>>();
-  const referenceOn = (day: string) => {
-    if (!references.has(day)) references.set(day, loadEnergyReference(ctx, day));
-    return references.get(day)!;
-  };
+  // The band code list once, every validity: selectConsumptionBand keeps the bands valid on the day of signing, which
+  // is what reading the list valid on each day did (one read per day signed on, four tables each).
+  const bands: ConsumptionBand[] = needsBands
+    ? (await ctx.db.select().from(consumptionBands)).map((b) => ({
+        ...b,
+        lowerKWh: new Decimal(b.lowerKWh),
+        upperKWh: b.upperKWh === null ? null : new Decimal(b.upperKWh),
+      }))
+    : [];
   const pointsOf = new Map<string, typeof facts.points>();
-  for (const p of facts.points) pointsOf.set(p.contractId, [...(pointsOf.get(p.contractId) ?? []), p]);
+  for (const p of facts.points) {
+    const list = pointsOf.get(p.contractId);
+    if (list) list.push(p);
+    else pointsOf.set(p.contractId, [p]);
+  }
 
   const commissionRows: CommissionInsert[] = [];
   const payoutRows: PayoutInsert[] = [];
@@ -154,7 +220,7 @@ export const generateCommissions = async (ctx: ServiceContext, contractIds: stri
       const band =
         needsBands && point.annualKWh !== null
           ? (selectConsumptionBand(
-              (await referenceOn(signedOn)).bands,
+              bands,
               {
                 country: point.country,
                 commodity: point.commodity,
@@ -220,8 +286,8 @@ export const generateCommissions = async (ctx: ServiceContext, contractIds: stri
   }
   const ids = facts.contracts.map((c) => c.id);
   await ctx.db.delete(commissionProblems).where(inArray(commissionProblems.contractId, ids));
-  await insertInBatches(commissionRows, (batch) => ctx.db.insert(commissions).values(batch));
-  await insertInBatches(payoutRows, (batch) => ctx.db.insert(commissionPayouts).values(batch));
+  await insertJson(ctx, 'commissions', commissionColumns, commissionRows);
+  await insertJson(ctx, 'commission_payouts', payoutColumns, payoutRows);
   await insertInBatches(problemRows, (batch) => ctx.db.insert(commissionProblems).values(batch));
   return { contracts: facts.contracts.length, commissions: commissionRows.length, problems: problemRows.length };
 };
