@@ -99,7 +99,7 @@ export const StatementsPage = () => {
           </Table>
         )}
       </Paper>
-      <Drawer opened={Boolean(openUser)} onClose={() => set({ userId: null })} position="right" size="xl" title={t('commissions.statement.title')}>
+      <Drawer opened={Boolean(openUser)} onClose={() => set({ userId: null })} position="right" size="min(1200px, 100%)" title={t('commissions.statement.title')}>
         {openUser && <StatementView userId={openUser} period={period} />}
       </Drawer>
     </>

@@ -76,9 +76,14 @@ export const StatementView = ({ userId, period }: { userId: string; period: stri
             {s.userName} · {s.period}
           </Text>
           {s.id ? (
-            <Badge color="teal" variant="light">
-              {t('commissions.statements.approvedBadge', { name: s.approvedByName ?? '', date: format.date(s.approvedAt) })}
-            </Badge>
+            <Group gap="xs">
+              <Badge color="teal" variant="light">
+                {t('commissions.statements.approvedState')}
+              </Badge>
+              <Text size="sm" c="dimmed">
+                {t('commissions.statements.approvedBadge', { name: s.approvedByName ?? '', date: format.date(s.approvedAt) })}
+              </Text>
+            </Group>
           ) : (
             <Badge color="orange" variant="light">
               {t('commissions.statement.draft')}
@@ -97,7 +102,7 @@ export const StatementView = ({ userId, period }: { userId: string; period: stri
       {s.lines.length === 0 ? (
         <Alert color="gray">{t('commissions.statement.empty')}</Alert>
       ) : (
-        <Table.ScrollContainer minWidth={800}>
+        <Table.ScrollContainer minWidth={900}>
           <Table striped="even" fz="sm" aria-label={t('commissions.statement.lines')}>
             <Table.Thead>
               <Table.Tr>
@@ -128,7 +133,7 @@ export const StatementView = ({ userId, period }: { userId: string; period: stri
                     {line.entry === 'clawback' ? t('commissions.entry.clawback') : <EventLabel event={line.event} />}
                     {line.entry === 'commission' && ` (${line.position})`}
                   </Table.Td>
-                  <Table.Td>{format.date(line.dueOn)}</Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{format.date(line.dueOn)}</Table.Td>
                   <Table.Td ta="right" c={line.entry === 'clawback' ? 'red.7' : undefined} style={{ whiteSpace: 'nowrap' }}>
                     {money(format, line.amount, s.currency)}
                   </Table.Td>
