@@ -15,7 +15,10 @@
  * client), --loader json|values (bench/load.ts), --load-concurrency N (2 on PostgreSQL, 1 on PGlite), --load-only;
  * --incremental-indexes (PostgreSQL: keep the supply-point indexes during the load instead of building them again
  * afterwards); --scenarios clients,supply-points,import,sales,lead-import or none (the first two by default), --import-rows N
- * (50000); sales: the kanban board and "my day" of sales@ (bench/sales.ts) after loading --sales-cases N (5000) open
+ * (50000); commissions: --commission-contracts N (100000) signed contracts generated with their clients, cases and
+ * rules, then `generateCommissions` over them, --commission-chunk N (2000) ids per transaction, the raw-SQL floor
+ * (--commission-no-floor skips it) and the independent recomputation (bench/commissions.ts; a mismatch fails the
+ * run); sales: the kanban board and "my day" of sales@ (bench/sales.ts) after loading --sales-cases N (5000) open
  * cases of theirs and --other-cases N (200000) of other users once (bench/load-sales.ts); lead-import: a CSV of
  * --lead-rows N (100000) leads with --lead-duplicates N (5 %) planted duplicates of clients (bench/lead-import.ts), of
  * which --lead-api-rows N (all) go through the API while the SQL floor looks up all of them; --compare-search
@@ -39,6 +42,7 @@ import { authenticateSession } from '../server/modules/auth/auth.service.js';
 import { hashSecret } from '../server/modules/auth/tokens.js';
 import { isTypoTolerant } from '../server/db/similarity.js';
 import { searchable } from '../domain/clients/client-rules.js';
+import { commissionsReport, runCommissionsBench } from './commissions.js';
 import { runImport, type ImportResult } from './import.js';
 import { runLeadImport, type LeadImportResult } from './lead-import.js';
 import { loadSales, type SalesLoadResult } from './load-sales.js';
@@ -73,6 +77,9 @@ const { values: args } = parseArgs({
     'lead-duplicates': { type: 'string' },
     'lead-api-rows': { type: 'string' },
     'incremental-indexes': { type: 'boolean', default: false },
+    'commission-contracts': { type: 'string', default: '100000' },
+    'commission-chunk': { type: 'string', default: '2000' },
+    'commission-no-floor': { type: 'boolean', default: false },
   },
 });
 
@@ -89,8 +96,8 @@ const scenarioGroups = new Set(
     .filter((g) => g && g !== 'none'),
 );
 for (const g of scenarioGroups)
-  if (!['clients', 'supply-points', 'import', 'sales', 'lead-import'].includes(g))
-    throw new Error('--scenarios takes clients, supply-points, import, sales and lead-import, comma-separated, or none');
+  if (!['clients', 'supply-points', 'import', 'sales', 'lead-import', 'commissions'].includes(g))
+    throw new Error('--scenarios takes clients, supply-points, import, sales, lead-import and commissions, comma-separated, or none');
 const importRows = Number(args['import-rows']);
 const iterations = Number(args.iterations);
 const warmup = Number(args.warmup);
@@ -160,8 +167,31 @@ const main = async (): Promise<void> => {
   await database.migrate();
   const ctx = systemContext(db, log, 'bench');
   await ensureReferenceData(ctx);
-  await loadDemoDataOnce(ctx, 8);
+  // The demo's commissions need more than 8 demo clients (server/demo/commissions-demo.ts signs contracts of several).
+  await loadDemoDataOnce(ctx, scenarioGroups.has('commissions') ? 40 : 8);
   phase('migrations and demo users');
+  // --- commissions (issue 7): its own clients, supply points and signed contracts, a run and its check ---------------
+  if (scenarioGroups.has('commissions')) {
+    const result = await runCommissionsBench({
+      db,
+      contracts: Number(args['commission-contracts']),
+      chunkSize: Number(args['commission-chunk']),
+      floor: !args['commission-no-floor'],
+      concurrency: Number(args['load-concurrency'] ?? (kind === 'postgres' ? 2 : 1)),
+      rebuildIndexes: kind === 'postgres' && !args['incremental-indexes'],
+      say,
+    });
+    const loadAverage = os
+      .loadavg()
+      .map((v) => v.toFixed(1))
+      .join('/');
+    process.stdout.write(
+      `${commissionsReport(result, `## Commissions (${kind === 'pglite' ? 'PGlite' : 'PostgreSQL'}, Node ${process.version}, ${os.cpus().length} cores, load average at start ${loadAverageAtStart.map((v) => v.toFixed(1)).join('/')}, at end ${loadAverage})`)}\n`,
+    );
+    if (args.json) writeFileSync(args.json, JSON.stringify({ ...result, data: { ...result.data, contractIds: result.data.contractIds.length } }, null, 2));
+    if (!result.matches) throw new Error('commissions: the stored sums differ from the independent recomputation (see the table above)');
+    if (scenarioGroups.size === 1) return;
+  }
   const existing = await one<{ clients: string; contacts: string }>(
     'select (select count(*) from clients) as clients, (select count(*) from contacts) as contacts',
   );
