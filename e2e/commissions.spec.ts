@@ -68,6 +68,13 @@ test('commissions: define a rule, sign at Signi, each participant sees their sha
     const again = await define();
     await expect(again.getByText(r.errors.overlaps_rule)).toBeVisible();
     await again.getByRole('button', { name: en.common.cancel }).click();
+    await page.screenshot({ path: `${shots}/commission-rules.png`, fullPage: true });
+
+    // The problems tab computes again what signed contracts lack; the answer says how much.
+    await page.getByRole('tab', { name: r.tabs.problems }).click();
+    await page.getByRole('button', { name: k.problems.retry }).click();
+    await expect(page.getByRole('status').filter({ hasText: k.problems.retried.split('{{')[0]! })).toBeVisible();
+    await page.screenshot({ path: `${shots}/commission-problems.png`, fullPage: true });
     await page.context().close();
   });
 

@@ -1,4 +1,4 @@
-import { ActionIcon, Badge, Group, Table, Text, Tooltip } from '@mantine/core';
+import { ActionIcon, Badge, Group, Stack, Table, Text, Tooltip } from '@mantine/core';
 import { IconArchive, IconPencil } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../../i18n/format.js';
@@ -33,16 +33,16 @@ export const RuleTable = ({ rules, currency, onEdit, onArchive }: Props) => {
           {rules.map((rule) => (
             <Table.Tr key={rule.id}>
               <Table.Td>
-                <Group gap="xs" wrap="nowrap">
+                <Stack gap={2} align="flex-start">
                   <Text size="sm" fw={500}>
                     {rule.name}
                   </Text>
                   {rule.inUse && (
-                    <Badge size="xs" variant="light" color="blue">
+                    <Badge size="xs" variant="light" color="blue" style={{ flexShrink: 0 }}>
                       {t('commissions.rules.inUse')}
                     </Badge>
                   )}
-                </Group>
+                </Stack>
               </Table.Td>
               <Table.Td>{t(`commissions.kind.${rule.kind}`)}</Table.Td>
               <Table.Td>{scopeText(t, format, rule)}</Table.Td>
