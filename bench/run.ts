@@ -167,8 +167,7 @@ const main = async (): Promise<void> => {
   await database.migrate();
   const ctx = systemContext(db, log, 'bench');
   await ensureReferenceData(ctx);
-  // The demo's commissions need more than 8 demo clients (server/demo/commissions-demo.ts signs contracts of several).
-  await loadDemoDataOnce(ctx, scenarioGroups.has('commissions') ? 40 : 8);
+  await loadDemoDataOnce(ctx, 8);
   phase('migrations and demo users');
   // --- commissions (issue 7): its own clients, supply points and signed contracts, a run and its check ---------------
   if (scenarioGroups.has('commissions')) {

@@ -54,12 +54,9 @@ export const loadCommissionsDemo = async (
   const commodityOf = new Map(
     (await contexts.system.db.select({ id: supplyPoints.id, commodity: supplyPoints.commodity }).from(supplyPoints).where(inArray(supplyPoints.id, allPoints))).map((p) => [p.id, p.commodity]),
   );
-  const sign = async (
-    ctx: ServiceContext,
-    client: DemoClient,
-    signedAt: Date,
-    participants: { userId: string; share: string }[],
-  ) => {
+  const sign = async (ctx: ServiceContext, client: DemoClient | undefined, signedAt: Date, participants: { userId: string; share: string }[]) => {
+    // A demo with few clients (benches load eight) signs fewer contracts.
+    if (!client) return null;
     const pointId = client.supplyPointIds[0]!;
     const commodity = commodityOf.get(pointId)!;
     const kase = await createCase(ctx, { clientId: client.id, name: `Zmluva ${commodity === 'gas' ? 'plyn' : 'elektrina'} — ${client.name}`, type: 'acquisition', commodity, supplyPointIds: [pointId], participants });
@@ -82,20 +79,21 @@ export const loadCommissionsDemo = async (
   };
   const [west1, west2] = clientsOf.sales;
   const [east1, east2, east3] = clientsOf.sales2;
-  await sign(contexts.sales, west1!, lastMonth.date(5).hour(10).toDate(), [{ userId: people.sales, share: '100' }]);
-  await sign(contexts.sales, west2!, lastMonth.date(12).hour(10).toDate(), [
+  await sign(contexts.sales, west1, lastMonth.date(5).hour(10).toDate(), [{ userId: people.sales, share: '100' }]);
+  await sign(contexts.sales, west2, lastMonth.date(12).hour(10).toDate(), [
     { userId: people.sales, share: '70' },
     { userId: people.manager, share: '30' },
   ]);
-  await sign(contexts.sales2, east1!, lastMonth.date(20).hour(10).toDate(), [{ userId: people.sales2, share: '100' }]);
+  await sign(contexts.sales2, east1, lastMonth.date(20).hour(10).toDate(), [{ userId: people.sales2, share: '100' }]);
   // Last month's statements are approved (and locked) by finance.
   for (const userId of [people.sales, people.manager, people.sales2]) {
     const preview = await getStatementFor(contexts.finance, userId, lastMonth.format('YYYY-MM'));
     if (preview.lines.length > 0) await approveStatement(contexts.finance, { userId, period: lastMonth.format('YYYY-MM'), expectedTotal: preview.total });
   }
   // This month: a new contract of sales2@, and last month's contract of sales2@'s other client cancelled (a clawback).
-  const cancelled = await sign(contexts.sales2, east2!, lastMonth.date(25).hour(10).toDate(), [{ userId: people.sales2, share: '100' }]);
-  await sign(contexts.sales2, east3!, now.startOf('month').hour(10).toDate(), [{ userId: people.sales2, share: '100' }]);
+  const cancelled = await sign(contexts.sales2, east2, lastMonth.date(25).hour(10).toDate(), [{ userId: people.sales2, share: '100' }]);
+  await sign(contexts.sales2, east3, now.startOf('month').hour(10).toDate(), [{ userId: people.sales2, share: '100' }]);
+  if (!cancelled) return;
   const current = await getContract(contexts.sales2, cancelled.id);
   await endContract(contexts.sales2, cancelled.id, { kind: 'cancel', endedOn: now.startOf('month').format('YYYY-MM-DD'), reason: 'Klient odstúpil od zmluvy', version: current.version });
 };

@@ -109,7 +109,8 @@ export const loadDemoDataOnce = async (ctx: ServiceContext, clientCount = 40): P
         system: ctx,
       },
       { sales: created.get('sales@demo.kilowatt')!, sales2: created.get('sales2@demo.kilowatt')!, manager: created.get('manager@demo.kilowatt')! },
-      { sales: clientsOf.get('sales@demo.kilowatt')!.slice(5), sales2: clientsOf.get('sales2@demo.kilowatt')!.slice(5) },
+      // The last clients of each team, away from the first ones the sales demo opens its cases with.
+      { sales: [...clientsOf.get('sales@demo.kilowatt')!].reverse(), sales2: [...clientsOf.get('sales2@demo.kilowatt')!].reverse() },
     );
   });
 };

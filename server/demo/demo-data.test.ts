@@ -1,0 +1,27 @@
+import pino from 'pino';
+import { describe, expect, it } from 'vitest';
+import { systemContext } from '../context.js';
+import { createPglite, openPglite } from '../db/client.js';
+import { ensureReferenceData } from '../db/reference-data.js';
+import { commissions, commissionStatements } from '../modules/commissions/commissions.schema.js';
+import { contracts } from '../modules/contracts/contracts.schema.js';
+import { loadDemoDataOnce } from './demo-data.js';
+
+describe('the demo data', () => {
+  // Benches load the demo with a few clients; the commissions demo then signs what it can instead of failing.
+  it('loads with eight clients, with signed contracts, their commissions and approved statements', async () => {
+    const database = openPglite(await createPglite());
+    try {
+      await database.migrate();
+      const ctx = systemContext(database.db, pino({ level: 'silent' }), 'demo-test');
+      await ensureReferenceData(ctx);
+      await loadDemoDataOnce(ctx, 8);
+      const signed = await database.db.select({ id: contracts.id, state: contracts.state }).from(contracts);
+      expect(signed.length).toBeGreaterThanOrEqual(3);
+      expect((await database.db.select({ id: commissions.id }).from(commissions)).length).toBeGreaterThan(0);
+      expect((await database.db.select({ id: commissionStatements.id }).from(commissionStatements)).length).toBeGreaterThan(0);
+    } finally {
+      await database.close();
+    }
+  }, 120_000);
+});
