@@ -96,7 +96,14 @@ export const RuleListQuery = z.object({
 });
 export const RuleList = z.object({ items: z.array(RuleResponse) });
 
-const PayoutItem = z.object({ position: z.number().int(), amount: z.string(), dueOn: z.string().nullable(), event: z.string(), statementId: Id.nullable() });
+const PayoutItem = z.object({
+  position: z.number().int(),
+  amount: z.string(),
+  dueOn: z.string().nullable(),
+  event: z.string(),
+  months: z.number().int().nullable().describe('For a stage due months after the start of supply: how many'),
+  statementId: Id.nullable(),
+});
 
 export const CommissionItem = z.object({
   id: Id,
@@ -175,6 +182,7 @@ export const StatementLine = z.object({
   explanation: z.string(),
   position: z.number().int(),
   event: z.string(),
+  months: z.number().int().nullable(),
   dueOn: z.string(),
   amount: z.string(),
 });

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import dayjs from 'dayjs';
+import type { PayoutDueEvent } from '../../../domain/commissions/payout.js';
 import { withTx, type ServiceContext } from '../../context.js';
 import { encodeCursor, keysetAfter, keysetOrder, pageOf, type Keyset } from '../../db/keyset.js';
 import { assertCan, can } from '../auth/permissions.js';
@@ -13,6 +14,9 @@ import { generateCommissions, type GenerationResult } from './commissions.genera
 import { commissionPayouts, commissionProblems, commissionRules, commissions } from './commissions.schema.js';
 
 type CommissionRow = typeof commissions.$inferSelect;
+
+/** The months of a stage due after the start of supply, null for every other event. */
+export const monthsOf = (trigger: PayoutDueEvent): number | null => (trigger.event === 'monthsAfterSupplyStart' ? trigger.months : null);
 
 /**
  * SECURITY-CRITICAL. Which commissions (and payouts and statements, through the same columns) the actor sees: with
@@ -66,7 +70,7 @@ const toItems = async (ctx: ServiceContext, rows: CommissionRow[]): Promise<Comm
   const userNameOf = new Map(people.map((u) => [u.id, u.name]));
   const payoutsOf = new Map<string, CommissionItem['payouts']>();
   for (const p of payoutRows) {
-    payoutsOf.set(p.commissionId, [...(payoutsOf.get(p.commissionId) ?? []), { position: p.position, amount: p.amount, dueOn: p.dueOn, event: p.trigger.event, statementId: p.statementId }]);
+    payoutsOf.set(p.commissionId, [...(payoutsOf.get(p.commissionId) ?? []), { position: p.position, amount: p.amount, dueOn: p.dueOn, event: p.trigger.event, months: monthsOf(p.trigger), statementId: p.statementId }]);
   }
   return rows.map((r) => {
     const contract = contractOf.get(r.contractId);

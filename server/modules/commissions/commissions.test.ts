@@ -225,9 +225,9 @@ describe('commissions generated on signing (COMM-2 to COMM-5)', () => {
         share: '66.67',
         amount: '160.67',
         payouts: [
-          expect.objectContaining({ position: 1, amount: '48.20', dueOn: '2026-11-20', event: 'signature' }),
+          expect.objectContaining({ position: 1, amount: '48.20', dueOn: '2026-11-20', event: 'signature', months: null }),
           expect.objectContaining({ position: 2, amount: '48.20', dueOn: '2027-01-01', event: 'supplyStart' }),
-          expect.objectContaining({ position: 3, amount: '64.27', dueOn: '2028-01-01', event: 'monthsAfterSupplyStart' }),
+          expect.objectContaining({ position: 3, amount: '64.27', dueOn: '2028-01-01', event: 'monthsAfterSupplyStart', months: 12 }),
         ],
       }),
     ]);

@@ -15,7 +15,7 @@ export type ClawbackPolicy = (typeof clawbackPolicies)[number];
 export const problemReasons = ['no_rule', 'ambiguous', 'missing_annualMWh', 'missing_margin', 'no_participants'] as const;
 export type ProblemReason = (typeof problemReasons)[number];
 
-export type Payout = { position: number; amount: string; dueOn: string | null; event: string; statementId: string | null };
+export type Payout = { position: number; amount: string; dueOn: string | null; event: string; months: number | null; statementId: string | null };
 
 export type Commission = {
   id: string;
@@ -106,6 +106,8 @@ export type StatementLine = {
   explanation: string;
   position: number;
   event: string;
+  /** For a stage due months after the start of supply: how many; null otherwise. */
+  months: number | null;
   dueOn: string;
   amount: string;
 };
