@@ -26,12 +26,12 @@ import pino from 'pino';
 import { searchable } from '../domain/clients/client-rules.js';
 import type { PayoutModel } from '../domain/commissions/payout.js';
 import type { CommissionBasis, ConsumptionScope } from '../domain/commissions/rules.js';
-import { systemContext, withTx, type ServiceContext } from '../server/context.js';
+import { systemContext, type ServiceContext } from '../server/context.js';
 import type { Database } from '../server/db/client.js';
 import { seededRandom } from '../server/demo/generator.js';
 import { caseParticipants, cases } from '../server/modules/cases/cases.schema.js';
 import { commissionRules } from '../server/modules/commissions/commissions.schema.js';
-import { generateCommissions } from '../server/modules/commissions/commissions.generation.js';
+import { runCommissionGeneration } from '../server/modules/commissions/commissions.generation.js';
 import { contracts, contractSupplyPoints } from '../server/modules/contracts/contracts.schema.js';
 import { products } from '../server/modules/price-lists/price-lists.schema.js';
 import { loadActor } from '../server/modules/users/users.service.js';
@@ -44,6 +44,8 @@ export type CommissionsBenchOptions = {
   contracts: number;
   /** Contract ids per `generateCommissions` call (and transaction). */
   chunkSize?: number;
+  /** Chunks generated at once on separate connections (`runCommissionGeneration`); 1 on PGlite. */
+  parallel?: number;
   seed?: number;
   /** Also time the raw-SQL floor. */
   floor?: boolean;
@@ -428,18 +430,6 @@ const chunksOf = (ids: readonly string[], size: number): string[][] => {
   return out;
 };
 
-/** `generateCommissions` over every contract, `chunkSize` ids per call, each call in its own transaction. */
-export const runGeneration = async (ctx: ServiceContext, contractIds: readonly string[], chunkSize: number) => {
-  const totals = { contracts: 0, commissions: 0, problems: 0 };
-  for (const chunk of chunksOf(contractIds, chunkSize)) {
-    const result = await withTx(ctx, (tx) => generateCommissions(tx, chunk));
-    totals.contracts += result.contracts;
-    totals.commissions += result.commissions;
-    totals.problems += result.problems;
-  }
-  return totals;
-};
-
 /**
  * The raw-SQL floor of the same chunks: per chunk in one transaction, the facts by one joined statement (contracts,
  * clients, supply points), the participants, the rules, the bands and what was done before, all read to the
@@ -787,15 +777,16 @@ export type CommissionsBenchResult = {
 export const runCommissionsBench = async (options: CommissionsBenchOptions): Promise<CommissionsBenchResult> => {
   const { db } = options;
   const say = options.say ?? (() => undefined);
-  const chunkSize = options.chunkSize ?? 2000;
+  const chunkSize = options.chunkSize ?? 1000;
+  const parallel = options.parallel ?? 1;
   const data = await generateCommissionsData(options);
   const system = systemContext(db, pino({ level: 'silent' }), 'bench');
   const [admin] = await rowsOf<{ id: string }>(db, sql`select id from users where email = 'admin@demo.kilowatt'`);
   const actor = await loadActor(system, admin!.id);
   const ctx: ServiceContext = { ...system, actor: actor! };
 
-  say(`commissions: generateCommissions over ${data.contractIds.length.toLocaleString('en')} contracts, ${chunkSize.toLocaleString('en')} per transaction…`);
-  const run = await measure(() => runGeneration(ctx, data.contractIds, chunkSize));
+  say(`commissions: generateCommissions over ${data.contractIds.length.toLocaleString('en')} contracts, ${chunkSize.toLocaleString('en')} per transaction, ${parallel} at a time…`);
+  const run = await measure(() => runCommissionGeneration(ctx, data.contractIds, { chunkSize, parallel }));
   const [payoutCount] = await rowsOf<{ n: number }>(
     db,
     sql`select count(*)::int as n from commission_payouts p join commissions c on c.id = p.commission_id where c.contract_id = any(${uuidArray(data.contractIds)}::uuid[])`,

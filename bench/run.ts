@@ -16,7 +16,7 @@
  * --incremental-indexes (PostgreSQL: keep the supply-point indexes during the load instead of building them again
  * afterwards); --scenarios clients,supply-points,import,sales,lead-import or none (the first two by default), --import-rows N
  * (50000); commissions: --commission-contracts N (100000) signed contracts generated with their clients, cases and
- * rules, then `generateCommissions` over them, --commission-chunk N (2000) ids per transaction, the raw-SQL floor
+ * rules, then `generateCommissions` over them, --commission-chunk N (1000) ids per transaction, --commission-parallel N (2 on PostgreSQL) chunks at once, the raw-SQL floor
  * (--commission-no-floor skips it) and the independent recomputation (bench/commissions.ts; a mismatch fails the
  * run); sales: the kanban board and "my day" of sales@ (bench/sales.ts) after loading --sales-cases N (5000) open
  * cases of theirs and --other-cases N (200000) of other users once (bench/load-sales.ts); lead-import: a CSV of
@@ -78,7 +78,8 @@ const { values: args } = parseArgs({
     'lead-api-rows': { type: 'string' },
     'incremental-indexes': { type: 'boolean', default: false },
     'commission-contracts': { type: 'string', default: '100000' },
-    'commission-chunk': { type: 'string', default: '2000' },
+    'commission-chunk': { type: 'string', default: '1000' },
+    'commission-parallel': { type: 'string' },
     'commission-no-floor': { type: 'boolean', default: false },
   },
 });
@@ -175,6 +176,7 @@ const main = async (): Promise<void> => {
       db,
       contracts: Number(args['commission-contracts']),
       chunkSize: Number(args['commission-chunk']),
+      parallel: Number(args['commission-parallel'] ?? (kind === 'postgres' ? 2 : 1)),
       floor: !args['commission-no-floor'],
       concurrency: Number(args['load-concurrency'] ?? (kind === 'postgres' ? 2 : 1)),
       rebuildIndexes: kind === 'postgres' && !args['incremental-indexes'],

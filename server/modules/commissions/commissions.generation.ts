@@ -2,12 +2,17 @@ import { randomUUID } from 'node:crypto';
 import { and, asc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import { Decimal } from 'decimal.js';
 import { allocate } from '../../../domain/commissions/allocate.js';
-import { commissionAmount, deliveredMonthsOf, deliveryMonthsOf, proRataClawback } from '../../../domain/commissions/amount.js';
+import {
+  commissionAmount,
+  deliveredMonthsOf,
+  deliveryMonthsOf,
+  proRataClawback,
+} from '../../../domain/commissions/amount.js';
 import { payoutSchedule } from '../../../domain/commissions/payout.js';
 import { resolveRule, type CommissionRule } from '../../../domain/commissions/rules.js';
 import { selectConsumptionBand, type ConsumptionBand } from '../../../domain/energy/consumption-bands.js';
 import { isCurrency, type Currency } from '../../../domain/money.js';
-import type { ServiceContext } from '../../context.js';
+import { readTogether, withTx, type ServiceContext } from '../../context.js';
 import { caseParticipants } from '../cases/cases.schema.js';
 import { clients } from '../clients/clients.schema.js';
 import { consumptionBands } from '../code-lists/energy-reference.schema.js';
@@ -41,7 +46,8 @@ const insertInBatches = async <T>(rows: T[], insert: (batch: T[]) => Promise<unk
 };
 
 /** `ids` as one uuid[] parameter: binding thousands of parameters costs more than the query. */
-const anyId = (column: SQL.Aliased | Parameters<typeof eq>[0], ids: readonly string[]) => sql`${column} = any(${`{${ids.join(',')}}`}::uuid[])`;
+const anyId = (column: SQL.Aliased | Parameters<typeof eq>[0], ids: readonly string[]) =>
+  sql`${column} = any(${`{${ids.join(',')}}`}::uuid[])`;
 
 /** Inserts rows as one jsonb parameter per batch: `columns` are [database name, SQL type, the row's key]. */
 const insertJson = async <T extends Record<string, unknown>>(
@@ -58,7 +64,9 @@ const insertJson = async <T extends Record<string, unknown>>(
       for (const [name, , key] of columns) out[name] = row[key] ?? null;
       return out;
     });
-    await ctx.db.execute(sql`insert into ${sql.raw(table)} (${sql.raw(names)}) select ${sql.raw(names)} from jsonb_to_recordset(${JSON.stringify(batch)}::jsonb) as x(${sql.raw(types)})`);
+    await ctx.db.execute(
+      sql`insert into ${sql.raw(table)} (${sql.raw(names)}) select ${sql.raw(names)} from jsonb_to_recordset(${JSON.stringify(batch)}::jsonb) as x(${sql.raw(types)})`,
+    );
   }
 };
 
@@ -114,37 +122,66 @@ const loadFacts = async (ctx: ServiceContext, contractIds: string[]) => {
   const offerIds = [...new Set(contractRows.flatMap((c) => (c.offerId ? [c.offerId] : [])))];
   const clientIds = [...new Set(contractRows.map((c) => c.clientId))];
   const ownerIds = [...new Set(contractRows.map((c) => c.ownerId))];
-  const [points, clientRows, participantRows, marginRows, ownerRows, ruleRows, done] = await Promise.all([
-    ctx.db
-      .select({
-        contractId: contractSupplyPoints.contractId,
-        id: supplyPoints.id,
-        annualKWh: supplyPoints.annualConsumptionKWh,
-        country: supplyPoints.country,
-        commodity: supplyPoints.commodity,
-        territoryCode: supplyPoints.territoryCode,
-      })
-      .from(contractSupplyPoints)
-      .innerJoin(supplyPoints, eq(supplyPoints.id, contractSupplyPoints.supplyPointId))
-      .where(anyId(contractSupplyPoints.contractId, ids))
-      .orderBy(asc(contractSupplyPoints.contractId), asc(supplyPoints.id)),
-    ctx.db.select({ id: clients.id, kind: clients.kind }).from(clients).where(inArray(clients.id, clientIds)),
-    caseIds.length
-      ? ctx.db.select().from(caseParticipants).where(inArray(caseParticipants.caseId, caseIds)).orderBy(asc(caseParticipants.caseId), asc(caseParticipants.userId))
-      : Promise.resolve([]),
-    offerIds.length
-      ? ctx.db.select({ offerId: offerLines.offerId, supplyPointId: offerLines.supplyPointId, margin: offerLines.margin }).from(offerLines).where(inArray(offerLines.offerId, offerIds))
-      : Promise.resolve([]),
-    ctx.db.select({ id: owners.id, currency: owners.currency }).from(owners).where(inArray(owners.id, ownerIds)),
-    ctx.db
-      .select()
-      .from(commissionRules)
-      .where(and(inArray(commissionRules.ownerId, ownerIds), isNull(commissionRules.archivedAt))),
-    ctx.db
-      .select({ contractId: commissions.contractId, supplyPointId: commissions.supplyPointId, kind: commissions.kind })
-      .from(commissions)
-      .where(and(anyId(commissions.contractId, ids), eq(commissions.entry, 'commission'))),
-  ]);
+  const [points, clientRows, participantRows, marginRows, ownerRows, ruleRows, done] = await readTogether(
+    ctx,
+    () =>
+      ctx.db
+        .select({
+          contractId: contractSupplyPoints.contractId,
+          id: supplyPoints.id,
+          annualKWh: supplyPoints.annualConsumptionKWh,
+          country: supplyPoints.country,
+          commodity: supplyPoints.commodity,
+          territoryCode: supplyPoints.territoryCode,
+        })
+        .from(contractSupplyPoints)
+        .innerJoin(supplyPoints, eq(supplyPoints.id, contractSupplyPoints.supplyPointId))
+        .where(anyId(contractSupplyPoints.contractId, ids))
+        .orderBy(asc(contractSupplyPoints.contractId), asc(supplyPoints.id)),
+    () =>
+      ctx.db
+        .select({ id: clients.id, kind: clients.kind })
+        .from(clients)
+        .where(inArray(clients.id, clientIds)),
+    () =>
+      caseIds.length
+        ? ctx.db
+            .select()
+            .from(caseParticipants)
+            .where(inArray(caseParticipants.caseId, caseIds))
+            .orderBy(asc(caseParticipants.caseId), asc(caseParticipants.userId))
+        : Promise.resolve([]),
+    () =>
+      offerIds.length
+        ? ctx.db
+            .select({
+              offerId: offerLines.offerId,
+              supplyPointId: offerLines.supplyPointId,
+              margin: offerLines.margin,
+            })
+            .from(offerLines)
+            .where(inArray(offerLines.offerId, offerIds))
+        : Promise.resolve([]),
+    () =>
+      ctx.db
+        .select({ id: owners.id, currency: owners.currency })
+        .from(owners)
+        .where(inArray(owners.id, ownerIds)),
+    () =>
+      ctx.db
+        .select()
+        .from(commissionRules)
+        .where(and(inArray(commissionRules.ownerId, ownerIds), isNull(commissionRules.archivedAt))),
+    () =>
+      ctx.db
+        .select({
+          contractId: commissions.contractId,
+          supplyPointId: commissions.supplyPointId,
+          kind: commissions.kind,
+        })
+        .from(commissions)
+        .where(and(anyId(commissions.contractId, ids), eq(commissions.entry, 'commission'))),
+  );
   const participants = new Map<string, Participant[]>();
   for (const p of participantRows) {
     const list = participants.get(p.caseId);
@@ -157,7 +194,9 @@ const loadFacts = async (ctx: ServiceContext, contractIds: string[]) => {
     clientKind: new Map(clientRows.map((c) => [c.id, c.kind])),
     participants,
     margins: new Map(marginRows.map((m) => [`${m.offerId}|${m.supplyPointId}`, m.margin])),
-    currency: new Map(ownerRows.map((o) => [o.id, isCurrency(o.currency) ? o.currency : ('EUR' as Currency)])),
+    currency: new Map(
+      ownerRows.map((o) => [o.id, isCurrency(o.currency) ? o.currency : ('EUR' as Currency)]),
+    ),
     rules: ruleRows,
     done: new Set(done.map((d) => `${d.contractId}|${d.supplyPointId}|${d.kind}`)),
   };
@@ -173,7 +212,10 @@ export type GenerationResult = { contracts: number; commissions: number; problem
  * zero. Idempotent: what was generated before is skipped, so a retry after a new rule only fills the gaps. Callers
  * check rights: it runs as part of signing, or of an administrator's retry.
  */
-export const generateCommissions = async (ctx: ServiceContext, contractIds: string[]): Promise<GenerationResult> => {
+export const generateCommissions = async (
+  ctx: ServiceContext,
+  contractIds: string[],
+): Promise<GenerationResult> => {
   const facts = contractIds.length ? await loadFacts(ctx, contractIds) : null;
   if (!facts) return { contracts: 0, commissions: 0, problems: 0 };
   const rulesByOwnerKind = new Map<string, CommissionRule[]>();
@@ -213,10 +255,15 @@ export const generateCommissions = async (ctx: ServiceContext, contractIds: stri
     const deliveryMonths = deliveryMonthsOf(contract.startDate, contract.endDate);
     const caseParticipantsOf = contract.caseId ? (facts.participants.get(contract.caseId) ?? []) : [];
     const participants: Participant[] =
-      caseParticipantsOf.length > 0 ? caseParticipantsOf : contract.responsibleUserId ? [{ userId: contract.responsibleUserId, share: '100' }] : [];
+      caseParticipantsOf.length > 0
+        ? caseParticipantsOf
+        : contract.responsibleUserId
+          ? [{ userId: contract.responsibleUserId, share: '100' }]
+          : [];
     const events = { signedOn, supplyStartOn: contract.startDate };
     for (const point of pointsOf.get(contract.id) ?? []) {
-      const annualMWh = point.annualKWh === null ? null : new Decimal(point.annualKWh).dividedBy(1000).toFixed();
+      const annualMWh =
+        point.annualKWh === null ? null : new Decimal(point.annualKWh).dividedBy(1000).toFixed();
       const band =
         needsBands && point.annualKWh !== null
           ? (selectConsumptionBand(
@@ -238,10 +285,27 @@ export const generateCommissions = async (ctx: ServiceContext, contractIds: stri
         // An owner company that keeps no company commissions has no rules of that kind; that is not a problem to report.
         if (kind === 'company' && rules.length === 0) continue;
         const problem = (reason: ProblemReason, detail: string | null) =>
-          problemRows.push({ ownerId: contract.ownerId, contractId: contract.id, supplyPointId: point.id, kind, reason, detail });
-        const resolution = resolveRule(rules, { productId: contract.productId, supplier: contract.supplier, clientKind, signedOn, band, annualMWh });
+          problemRows.push({
+            ownerId: contract.ownerId,
+            contractId: contract.id,
+            supplyPointId: point.id,
+            kind,
+            reason,
+            detail,
+          });
+        const resolution = resolveRule(rules, {
+          productId: contract.productId,
+          supplier: contract.supplier,
+          clientKind,
+          signedOn,
+          band,
+          annualMWh,
+        });
         if (!resolution.ok) {
-          problem(resolution.reason, resolution.reason === 'ambiguous' ? resolution.ruleIds.join(', ') : null);
+          problem(
+            resolution.reason,
+            resolution.reason === 'ambiguous' ? resolution.ruleIds.join(', ') : null,
+          );
           continue;
         }
         if (kind === 'sales' && participants.length === 0) {
@@ -257,7 +321,11 @@ export const generateCommissions = async (ctx: ServiceContext, contractIds: stri
         const parts: { userId: string | null; share: string | null; amount: Decimal }[] =
           kind === 'company'
             ? [{ userId: null, share: null, amount: computed.amount }]
-            : allocate(computed.amount, participants.map((p) => p.share), currency).map((amount, i) => ({ ...participants[i]!, amount }));
+            : allocate(
+                computed.amount,
+                participants.map((p) => p.share),
+                currency,
+              ).map((amount, i) => ({ ...participants[i]!, amount }));
         for (const part of parts) {
           const id = randomUUID();
           commissionRows.push({
@@ -278,7 +346,15 @@ export const generateCommissions = async (ctx: ServiceContext, contractIds: stri
             createdBy: by,
           });
           for (const stage of payoutSchedule(rule.payoutModel, part.amount, currency, events)) {
-            payoutRows.push({ commissionId: id, ownerId: contract.ownerId, userId: part.userId, position: stage.position, trigger: stage.trigger, amount: stage.amount.toFixed(2), dueOn: stage.dueOn });
+            payoutRows.push({
+              commissionId: id,
+              ownerId: contract.ownerId,
+              userId: part.userId,
+              position: stage.position,
+              trigger: stage.trigger,
+              amount: stage.amount.toFixed(2),
+              dueOn: stage.dueOn,
+            });
           }
         }
       }
@@ -289,7 +365,11 @@ export const generateCommissions = async (ctx: ServiceContext, contractIds: stri
   await insertJson(ctx, 'commissions', commissionColumns, commissionRows);
   await insertJson(ctx, 'commission_payouts', payoutColumns, payoutRows);
   await insertInBatches(problemRows, (batch) => ctx.db.insert(commissionProblems).values(batch));
-  return { contracts: facts.contracts.length, commissions: commissionRows.length, problems: problemRows.length };
+  return {
+    contracts: facts.contracts.length,
+    commissions: commissionRows.length,
+    problems: problemRows.length,
+  };
 };
 
 /**
@@ -298,7 +378,11 @@ export const generateCommissions = async (ctx: ServiceContext, contractIds: stri
  * on its whole commission and split like it (same shares, same remainder rule), each part reversing its commission
  * and due on the day the contract ended. In the caller's transaction; a contract taken back before is skipped.
  */
-export const clawBackCommissions = async (ctx: ServiceContext, contract: { id: string; startDate: string }, endedOn: string): Promise<number> => {
+export const clawBackCommissions = async (
+  ctx: ServiceContext,
+  contract: { id: string; startDate: string },
+  endedOn: string,
+): Promise<number> => {
   const rows = await ctx.db
     .select({ commission: commissions, clawback: commissionRules.clawback })
     .from(commissions)
@@ -306,9 +390,12 @@ export const clawBackCommissions = async (ctx: ServiceContext, contract: { id: s
     .where(and(eq(commissions.contractId, contract.id), eq(commissions.entry, 'commission')))
     .orderBy(asc(commissions.supplyPointId), asc(commissions.kind), asc(commissions.userId));
   const reversed = new Set(
-    (await ctx.db.select({ id: commissions.reversesId }).from(commissions).where(and(eq(commissions.contractId, contract.id), eq(commissions.entry, 'clawback')))).map(
-      (r) => r.id,
-    ),
+    (
+      await ctx.db
+        .select({ id: commissions.reversesId })
+        .from(commissions)
+        .where(and(eq(commissions.contractId, contract.id), eq(commissions.entry, 'clawback')))
+    ).map((r) => r.id),
   );
   const groups = new Map<string, typeof rows>();
   for (const row of rows) {
@@ -327,7 +414,14 @@ export const clawBackCommissions = async (ctx: ServiceContext, contract: { id: s
         ? new Decimal(first.baseAmount).negated()
         : proRataClawback(first.baseAmount, first.basis.deliveryMonths, deliveredMonths, currency);
     if (total.isZero()) continue;
-    const parts = first.kind === 'company' ? [total] : allocate(total, group.map((g) => g.commission.share ?? '0'), currency);
+    const parts =
+      first.kind === 'company'
+        ? [total]
+        : allocate(
+            total,
+            group.map((g) => g.commission.share ?? '0'),
+            currency,
+          );
     group.forEach(({ commission }, i) => {
       const id = randomUUID();
       commissionRows.push({
@@ -336,15 +430,64 @@ export const clawBackCommissions = async (ctx: ServiceContext, contract: { id: s
         entry: 'clawback',
         baseAmount: total.toFixed(2),
         amount: parts[i]!.toFixed(2),
-        basis: { ...commission.basis, deliveredMonths, explanation: `${group[0]!.clawback === 'full' ? 'full' : `${commission.basis.deliveryMonths - Math.min(deliveredMonths, commission.basis.deliveryMonths)}/${commission.basis.deliveryMonths}`} × −${commission.baseAmount}` },
+        basis: {
+          ...commission.basis,
+          deliveredMonths,
+          explanation: `${group[0]!.clawback === 'full' ? 'full' : `${commission.basis.deliveryMonths - Math.min(deliveredMonths, commission.basis.deliveryMonths)}/${commission.basis.deliveryMonths}`} × −${commission.baseAmount}`,
+        },
         reversesId: commission.id,
         createdAt: ctx.now(),
         createdBy: ctx.actor.kind === 'user' ? ctx.actor.userId : null,
       });
-      payoutRows.push({ commissionId: id, ownerId: commission.ownerId, userId: commission.userId, position: 1, trigger: { event: 'contractEnd' }, amount: parts[i]!.toFixed(2), dueOn: endedOn });
+      payoutRows.push({
+        commissionId: id,
+        ownerId: commission.ownerId,
+        userId: commission.userId,
+        position: 1,
+        trigger: { event: 'contractEnd' },
+        amount: parts[i]!.toFixed(2),
+        dueOn: endedOn,
+      });
     });
   }
   await insertInBatches(commissionRows, (batch) => ctx.db.insert(commissions).values(batch));
   await insertInBatches(payoutRows, (batch) => ctx.db.insert(commissionPayouts).values(batch));
   return commissionRows.length;
+};
+
+/**
+ * A commission run over many contracts (bench/commissions.ts; a catch-up after rules were added): chunks of
+ * `chunkSize` ids, each generated in its own transaction, `parallel` chunks at a time on separate connections of the
+ * pool, so the database writes one chunk while the next is computed. Each chunk commits on its own: a failure stops
+ * the run with the chunks before it done, and running it again fills only what is missing (generation is
+ * idempotent). Inside a caller's transaction (one connection) the chunks run one after another in it.
+ */
+export const runCommissionGeneration = async (
+  ctx: ServiceContext,
+  contractIds: readonly string[],
+  options: { chunkSize?: number; parallel?: number } = {},
+): Promise<GenerationResult> => {
+  const chunkSize = options.chunkSize ?? 1000;
+  const chunks: string[][] = [];
+  for (let i = 0; i < contractIds.length; i += chunkSize) chunks.push(contractIds.slice(i, i + chunkSize));
+  const parallel = ctx.inTransaction ? 1 : Math.max(1, Math.min(options.parallel ?? 1, chunks.length));
+  const totals: GenerationResult = { contracts: 0, commissions: 0, problems: 0 };
+  let next = 0;
+  let failed = false;
+  const worker = async () => {
+    while (!failed && next < chunks.length) {
+      const chunk = chunks[next++]!;
+      try {
+        const result = await withTx(ctx, (tx) => generateCommissions(tx, chunk));
+        totals.contracts += result.contracts;
+        totals.commissions += result.commissions;
+        totals.problems += result.problems;
+      } catch (error) {
+        failed = true;
+        throw error;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: parallel }, worker));
+  return totals;
 };

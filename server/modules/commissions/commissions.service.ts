@@ -10,7 +10,7 @@ import { contracts } from '../contracts/contracts.schema.js';
 import { supplyPoints } from '../supply-points/supply-points.schema.js';
 import { userNames } from '../users/users.service.js';
 import type { CommissionItem, CommissionListQuery } from './commissions.api.js';
-import { generateCommissions, type GenerationResult } from './commissions.generation.js';
+import { runCommissionGeneration, type GenerationResult } from './commissions.generation.js';
 import { commissionPayouts, commissionProblems, commissionRules, commissions } from './commissions.schema.js';
 
 type CommissionRow = typeof commissions.$inferSelect;
@@ -169,6 +169,7 @@ export const retryCommissionProblems = async (ctx: ServiceContext): Promise<Gene
       .selectDistinct({ contractId: commissionProblems.contractId })
       .from(commissionProblems)
       .where(ownerId ? eq(commissionProblems.ownerId, ownerId) : undefined);
-    return generateCommissions(ctx, rows.map((r) => r.contractId));
+    // One transaction, worked through in chunks, so a long list of reported contracts never sits in memory at once.
+    return runCommissionGeneration(ctx, rows.map((r) => r.contractId));
   });
 };
