@@ -10,6 +10,7 @@ import {
 } from '../../../domain/commissions/amount.js';
 import { payoutSchedule } from '../../../domain/commissions/payout.js';
 import { resolveRule, type CommissionRule } from '../../../domain/commissions/rules.js';
+import { toDomainRule } from './commissions.rules.js';
 import { selectConsumptionBand, type ConsumptionBand } from '../../../domain/energy/consumption-bands.js';
 import { isCurrency, type Currency } from '../../../domain/money.js';
 import { readTogether, withTx, type ServiceContext } from '../../context.js';
@@ -31,7 +32,6 @@ import {
 } from './commissions.schema.js';
 
 type ProblemReason = (typeof commissionProblemReasons)[number];
-type RuleRow = typeof commissionRules.$inferSelect;
 type CommissionInsert = typeof commissions.$inferInsert;
 type PayoutInsert = typeof commissionPayouts.$inferInsert;
 type ProblemInsert = typeof commissionProblems.$inferInsert;
@@ -96,17 +96,6 @@ const payoutColumns = [
   ['amount', 'numeric', 'amount'],
   ['due_on', 'date', 'dueOn'],
 ] as const;
-
-const toDomainRule = (row: RuleRow): CommissionRule => ({
-  id: row.id,
-  productId: row.productId,
-  supplier: row.supplier,
-  clientKind: row.clientKind,
-  consumption: row.consumption,
-  validFrom: row.validFrom,
-  validTo: row.validTo,
-  basis: row.basis,
-});
 
 type Participant = { userId: string; share: string };
 

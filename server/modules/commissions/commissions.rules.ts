@@ -23,7 +23,8 @@ const ruleTarget = (row: { id: string; ownerId: string }) => ({ entityType: 'com
 const invalid = (problems: FieldProblem[]) =>
   new AppError('validation', problems.map((p) => `${p.path}: ${p.message}`).join('; '), { errors: problems });
 
-const toDomain = (row: Pick<RuleRow, 'id' | 'productId' | 'supplier' | 'clientKind' | 'consumption' | 'validFrom' | 'validTo' | 'basis'>): CommissionRule => ({
+/** A stored rule as `domain/commissions` resolves it. */
+export const toDomainRule = (row: Pick<RuleRow, 'id' | 'productId' | 'supplier' | 'clientKind' | 'consumption' | 'validFrom' | 'validTo' | 'basis'>): CommissionRule => ({
   id: row.id,
   productId: row.productId,
   supplier: row.supplier,
@@ -68,7 +69,7 @@ const assertRuleValid = async (ctx: ServiceContext, ownerId: string, id: string 
     .select()
     .from(commissionRules)
     .where(and(eq(commissionRules.ownerId, ownerId), eq(commissionRules.kind, rule.kind), isNull(commissionRules.archivedAt), id ? ne(commissionRules.id, id) : undefined));
-  const overlaps = overlappingRules(toDomain({ ...rule, id: id ?? 'new' }), others.map(toDomain));
+  const overlaps = overlappingRules(toDomainRule({ ...rule, id: id ?? 'new' }), others.map(toDomainRule));
   if (overlaps.length > 0) {
     const names = new Map(others.map((o) => [o.id, o]));
     throw invalid(
