@@ -1,3 +1,4 @@
+import { useAddressChanges } from '../../components/address.js';
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import type { ActivityListParams } from './api.js';
@@ -32,7 +33,7 @@ export const toApiParams = (address: AddressParams): ActivityListParams => {
 
 /** The list's search, filters and sort live in the address, so a filtered list can be shared and restored. */
 export const useActivityListParams = () => {
-  const [search, setSearch] = useSearchParams();
+  const [search] = useSearchParams();
 
   const address = useMemo<AddressParams>(() => {
     const result: AddressParams = {};
@@ -45,22 +46,7 @@ export const useActivityListParams = () => {
 
   const params = useMemo(() => toApiParams(address), [address]);
 
-  const update = useCallback(
-    (changes: Partial<Record<AddressKey, string | null>>) => {
-      setSearch(
-        (previous) => {
-          const next = new URLSearchParams(previous);
-          for (const [key, value] of Object.entries(changes)) {
-            if (value) next.set(key, value);
-            else next.delete(key);
-          }
-          return next;
-        },
-        { replace: true },
-      );
-    },
-    [setSearch],
-  );
+  const update = useAddressChanges<AddressKey>();
 
   const clearFilters = useCallback(() => {
     update(Object.fromEntries([...filterKeys, 'q'].map((key) => [key, null])));

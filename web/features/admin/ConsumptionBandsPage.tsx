@@ -1,3 +1,4 @@
+import { useAddressChanges } from '../../components/address.js';
 import { Badge, Button, Group, Paper, Select, Table, Text } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -26,7 +27,7 @@ export const ConsumptionBandsPage = () => {
   const { t } = useTranslation();
   const format = useFormat();
   const territory = useCodeLabel('distributionTerritory');
-  const [search, setSearch] = useSearchParams();
+  const [search] = useSearchParams();
   const country = search.get('country') ?? undefined;
   const commodityParam = search.get('commodity');
   const commodity =
@@ -40,16 +41,8 @@ export const ConsumptionBandsPage = () => {
     setEditing(band);
     setOpened(true);
   };
-  const setFilter = (key: 'country' | 'commodity', value: string | null) =>
-    setSearch(
-      (previous) => {
-        const next = new URLSearchParams(previous);
-        if (value) next.set(key, value);
-        else next.delete(key);
-        return next;
-      },
-      { replace: true },
-    );
+  const changeAddress = useAddressChanges<'country' | 'commodity'>();
+  const setFilter = (key: 'country' | 'commodity', value: string | null) => changeAddress({ [key]: value });
   const kWh = (value: string) => format.number(value);
 
   return (

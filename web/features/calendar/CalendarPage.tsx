@@ -1,3 +1,4 @@
+import { useAddressChanges } from '../../components/address.js';
 import { ActionIcon, Alert, Button, Group, SegmentedControl, Select, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconCalendarShare, IconChevronLeft, IconChevronRight, IconPlus } from '@tabler/icons-react';
@@ -25,7 +26,7 @@ export const CalendarPage = () => {
   const can = useCan();
   const me = useMe();
   const users = useUsers();
-  const [search, setSearch] = useSearchParams();
+  const [search] = useSearchParams();
   const view: CalendarView = calendarViews.find((v) => v === search.get('view')) ?? 'week';
   const anchor = useMemo(() => parseDayKey(search.get('day')) ?? new Date(), [search]);
   const teamId = search.get('teamId') ?? undefined;
@@ -37,18 +38,7 @@ export const CalendarPage = () => {
   const [feedOpened, { open: openFeed, close: closeFeed }] = useDisclosure(false);
   const canWrite = can('sales.write');
 
-  const set = (changes: Record<string, string | null>) =>
-    setSearch(
-      (previous) => {
-        const next = new URLSearchParams(previous);
-        for (const [key, value] of Object.entries(changes)) {
-          if (value) next.set(key, value);
-          else next.delete(key);
-        }
-        return next;
-      },
-      { replace: true },
-    );
+  const set = useAddressChanges();
 
   const locale = i18n.language === 'sk' ? 'sk-SK' : 'en-GB';
   const title =

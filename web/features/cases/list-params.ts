@@ -1,3 +1,4 @@
+import { useAddressChanges, withChanges, type AddressChanges } from '../../components/address.js';
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import type { CaseListParams } from './api.js';
@@ -27,29 +28,23 @@ export const readCaseListParams = (search: URLSearchParams): CaseListParams => {
   return result as CaseListParams;
 };
 
-/** Applies changes to an address query: empty values are removed; a new process clears the stage filter. */
-export const applyCaseListChanges = (
-  previous: URLSearchParams,
-  changes: Partial<Record<(typeof allKeys)[number], string | null>>,
-): URLSearchParams => {
-  const next = new URLSearchParams(previous);
-  for (const [key, value] of Object.entries(changes)) {
-    if (value) next.set(key, value);
-    else next.delete(key);
-  }
+type CaseAddressKey = (typeof allKeys)[number];
+
+/** Another process has other stages: choosing one clears the stage filter, unless a stage comes with it. */
+const clearStageOnNewProcess = (next: URLSearchParams, changes: AddressChanges<CaseAddressKey>): URLSearchParams => {
   if ('processTemplateId' in changes && !('stageId' in changes)) next.delete('stageId');
   return next;
 };
 
+/** Applies changes to an address query: empty values are removed; a new process clears the stage filter. */
+export const applyCaseListChanges = (previous: URLSearchParams, changes: AddressChanges<CaseAddressKey>): URLSearchParams =>
+  clearStageOnNewProcess(withChanges(previous, changes), changes);
+
 /** The list's search, filters and sort live in the address, so a filtered list can be shared and restored. */
 export const useCaseListParams = () => {
-  const [search, setSearch] = useSearchParams();
+  const [search] = useSearchParams();
   const params = useMemo(() => readCaseListParams(search), [search]);
-  const update = useCallback(
-    (changes: Partial<Record<(typeof allKeys)[number], string | null>>) =>
-      setSearch((previous) => applyCaseListChanges(previous, changes), { replace: true }),
-    [setSearch],
-  );
+  const update = useAddressChanges<CaseAddressKey>(clearStageOnNewProcess);
   const clearFilters = useCallback(() => {
     update(Object.fromEntries([...filterKeys, 'q'].map((key) => [key, null])));
   }, [update]);

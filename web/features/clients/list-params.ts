@@ -1,3 +1,4 @@
+import { useAddressChanges } from '../../components/address.js';
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import type { ClientListParams } from './api.js';
@@ -17,7 +18,7 @@ const allKeys = ['q', 'sort', ...filterKeys] as const;
 
 /** The list's search, filters and sort live in the address, so a filtered list can be shared and restored. */
 export const useClientListParams = () => {
-  const [search, setSearch] = useSearchParams();
+  const [search] = useSearchParams();
 
   const params = useMemo<ClientListParams>(() => {
     const result: Record<string, string> = {};
@@ -28,22 +29,7 @@ export const useClientListParams = () => {
     return result as ClientListParams;
   }, [search]);
 
-  const update = useCallback(
-    (changes: Partial<Record<(typeof allKeys)[number], string | null>>) => {
-      setSearch(
-        (previous) => {
-          const next = new URLSearchParams(previous);
-          for (const [key, value] of Object.entries(changes)) {
-            if (value) next.set(key, value);
-            else next.delete(key);
-          }
-          return next;
-        },
-        { replace: true },
-      );
-    },
-    [setSearch],
-  );
+  const update = useAddressChanges<(typeof allKeys)[number]>();
 
   const clearFilters = useCallback(() => {
     update(Object.fromEntries([...filterKeys, 'q'].map((key) => [key, null])));

@@ -1,3 +1,4 @@
+import { useAddressChanges } from '../../components/address.js';
 import { Anchor, Badge, Center, Drawer, EmptyState, Paper, Table, TextInput } from '@mantine/core';
 import { IconFileInvoice } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -13,23 +14,12 @@ import { currentPeriod, isPeriod } from './list-params.js';
 export const StatementsPage = () => {
   const { t } = useTranslation();
   const format = useFormat();
-  const [search, setSearch] = useSearchParams();
+  const [search] = useSearchParams();
   const requested = search.get('period');
   const period = isPeriod(requested) ? requested : currentPeriod();
   const openUser = search.get('userId');
   const list = useStatements(period);
-  const set = (changes: Record<string, string | null>) =>
-    setSearch(
-      (previous) => {
-        const next = new URLSearchParams(previous);
-        for (const [key, value] of Object.entries(changes)) {
-          if (value) next.set(key, value);
-          else next.delete(key);
-        }
-        return next;
-      },
-      { replace: true },
-    );
+  const set = useAddressChanges<'period' | 'userId'>();
   const statements = list.data ?? [];
 
   return (

@@ -1,3 +1,4 @@
+import { useAddressChanges } from '../../components/address.js';
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import type { CommissionListParams } from './api.js';
@@ -46,23 +47,9 @@ export const isPeriod = (value: string | null | undefined): value is string => B
 
 /** The list's filters and sort live in the address, so a filtered list can be shared and restored. */
 export const useCommissionParams = () => {
-  const [search, setSearch] = useSearchParams();
+  const [search] = useSearchParams();
   const params = useMemo(() => readCommissionParams(search), [search]);
-  const update = useCallback(
-    (changes: Partial<Record<CommissionAddressKey, string | null>>) =>
-      setSearch(
-        (previous) => {
-          const next = new URLSearchParams(previous);
-          for (const [key, value] of Object.entries(changes)) {
-            if (value) next.set(key, value);
-            else next.delete(key);
-          }
-          return next;
-        },
-        { replace: true },
-      ),
-    [setSearch],
-  );
+  const update = useAddressChanges<CommissionAddressKey>();
   const clearFilters = useCallback(() => update(Object.fromEntries(commissionFilterKeys.map((key) => [key, null]))), [update]);
   const activeFilterCount = commissionFilterKeys.filter((key) => params[key]).length;
   return { params, update, clearFilters, activeFilterCount };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, applyContractListChanges, readContractListParams, toApiParams } from './list-params.js';
+import { withChanges } from '../../components/address.js';
+import { addDays, readContractListParams, toApiParams } from './list-params.js';
 
 describe('contract register parameters in the address', () => {
   it.each([
@@ -15,7 +16,7 @@ describe('contract register parameters in the address', () => {
   });
 
   it('sets and removes values', () => {
-    expect(applyContractListChanges(new URLSearchParams('state=draft&type=supply'), { state: null, commodity: 'gas' }).toString()).toBe('type=supply&commodity=gas');
+    expect(withChanges(new URLSearchParams('state=draft&type=supply'), { state: null, commodity: 'gas' }).toString()).toBe('type=supply&commodity=gas');
   });
 
   it.each([

@@ -1,3 +1,4 @@
+import { useAddressChanges } from '../../components/address.js';
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import type { ContractListParams } from './api.js';
@@ -25,16 +26,6 @@ export const readContractListParams = (search: URLSearchParams): ContractAddress
   return result as ContractAddressParams;
 };
 
-/** Applies changes to an address query: empty values are removed. */
-export const applyContractListChanges = (previous: URLSearchParams, changes: Partial<Record<AddressKey, string | null>>): URLSearchParams => {
-  const next = new URLSearchParams(previous);
-  for (const [key, value] of Object.entries(changes)) {
-    if (value) next.set(key, value);
-    else next.delete(key);
-  }
-  return next;
-};
-
 /** A calendar day `days` after `today` (YYYY-MM-DD, both as local days). */
 export const addDays = (today: string, days: number): string => {
   const [year, month, day] = today.split('-').map(Number) as [number, number, number];
@@ -54,13 +45,10 @@ export const toApiParams = (params: ContractAddressParams, today: string): Contr
 
 /** The register's search, filters and sort live in the address, so a filtered register can be shared and restored. */
 export const useContractListParams = () => {
-  const [search, setSearch] = useSearchParams();
+  const [search] = useSearchParams();
   const address = useMemo(() => readContractListParams(search), [search]);
   const params = useMemo(() => toApiParams(address, localToday()), [address]);
-  const update = useCallback(
-    (changes: Partial<Record<AddressKey, string | null>>) => setSearch((previous) => applyContractListChanges(previous, changes), { replace: true }),
-    [setSearch],
-  );
+  const update = useAddressChanges<AddressKey>();
   const clearFilters = useCallback(() => {
     update(Object.fromEntries([...filterKeys, 'q'].map((key) => [key, null])));
   }, [update]);

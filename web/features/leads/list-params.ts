@@ -1,3 +1,4 @@
+import { useAddressChanges } from '../../components/address.js';
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import type { LeadListParams } from './api.js';
@@ -20,7 +21,7 @@ export type ParamKey = (typeof allKeys)[number];
 
 /** The list's search, filters and sort live in the address, so a filtered list can be shared and restored. */
 export const useLeadListParams = () => {
-  const [search, setSearch] = useSearchParams();
+  const [search] = useSearchParams();
 
   const params = useMemo<LeadListParams>(() => {
     const result: Record<string, string> = {};
@@ -31,22 +32,7 @@ export const useLeadListParams = () => {
     return result as LeadListParams;
   }, [search]);
 
-  const update = useCallback(
-    (changes: Partial<Record<ParamKey, string | null>>) => {
-      setSearch(
-        (previous) => {
-          const next = new URLSearchParams(previous);
-          for (const [key, value] of Object.entries(changes)) {
-            if (value) next.set(key, value);
-            else next.delete(key);
-          }
-          return next;
-        },
-        { replace: true },
-      );
-    },
-    [setSearch],
-  );
+  const update = useAddressChanges<ParamKey>();
 
   const clearFilters = useCallback(() => {
     update(Object.fromEntries([...filterKeys, 'q'].map((key) => [key, null])));

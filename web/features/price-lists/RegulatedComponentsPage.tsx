@@ -1,3 +1,4 @@
+import { useAddressChanges } from '../../components/address.js';
 import { Badge, Button, Group, Paper, Select, Table, Tabs, Text } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import type { TFunction } from 'i18next';
@@ -37,21 +38,13 @@ const RegulatedTab = ({ canWrite }: { canWrite: boolean }) => {
   const { t } = useTranslation();
   const format = useFormat();
   const territory = useCodeLabel('distributionTerritory');
-  const [search, setSearch] = useSearchParams();
+  const [search] = useSearchParams();
   const filter = readRegulatedFilter(search);
   const territories = useCodeOptions('distributionTerritory', filter.territoryCode);
   const rows = useRegulatedComponents(filter);
   const [editing, setEditing] = useState<{ row: RegulatedComponent | null } | null>(null);
-  const setFilter = (key: string, value: string | null) =>
-    setSearch(
-      (previous) => {
-        const next = new URLSearchParams(previous);
-        if (value) next.set(key, value);
-        else next.delete(key);
-        return next;
-      },
-      { replace: true },
-    );
+  const changeAddress = useAddressChanges();
+  const setFilter = (key: string, value: string | null) => changeAddress({ [key]: value });
 
   return (
     <>

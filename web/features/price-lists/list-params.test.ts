@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { activeFilters, nextSort, parseSort, readProductListParams, withChanges } from './list-params.js';
+import { withChanges } from '../../components/address.js';
+import { activeFilters, nextSort, parseSort, readProductListParams } from './list-params.js';
 import { readRegulatedFilter } from './regulated-filter.js';
 
 describe('product list parameters in the address', () => {

@@ -1,3 +1,4 @@
+import { useAddressChanges } from '../../components/address.js';
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import { commodities, productSortFields, type ProductListParams, type ProductSortField } from './api.js';
@@ -29,16 +30,6 @@ export const readProductListParams = (search: URLSearchParams): ProductListParam
   return result as ProductListParams;
 };
 
-/** The next query string: set what has a value, remove what was cleared, keep everything else. */
-export const withChanges = (previous: URLSearchParams, changes: ParamChanges): URLSearchParams => {
-  const next = new URLSearchParams(previous);
-  for (const [key, value] of Object.entries(changes)) {
-    if (value) next.set(key, value);
-    else next.delete(key);
-  }
-  return next;
-};
-
 /** The search box and every filter count; the sort order does not. */
 export const activeFilters = (params: ProductListParams): number =>
   filterKeys.filter((key) => params[key]).length + (params.q ? 1 : 0);
@@ -60,12 +51,9 @@ export const nextSort = (current: string | undefined, field: ProductSortField): 
 
 /** The list's search, filters and sort live in the address, so a filtered list can be shared and restored. */
 export const useProductListParams = () => {
-  const [search, setSearch] = useSearchParams();
+  const [search] = useSearchParams();
   const params = useMemo(() => readProductListParams(search), [search]);
-  const update = useCallback(
-    (changes: ParamChanges) => setSearch((previous) => withChanges(previous, changes), { replace: true }),
-    [setSearch],
-  );
+  const update = useAddressChanges<ParamKey>();
   const clearFilters = useCallback(() => update(clearedFilters), [update]);
   return { params, update, clearFilters, activeFilterCount: activeFilters(params) };
 };

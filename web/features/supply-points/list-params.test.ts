@@ -1,3 +1,4 @@
+import { withChanges } from '../../components/address.js';
 import { describe, expect, it } from 'vitest';
 import {
   activeFilters,
@@ -5,7 +6,6 @@ import {
   nextSort,
   parseSort,
   readListParams,
-  withChanges,
 } from './list-params.js';
 
 describe('readListParams', () => {

@@ -1,3 +1,4 @@
+import { useAddressChanges } from '../../../components/address.js';
 import {
   ActionIcon,
   Badge,
@@ -39,21 +40,14 @@ export const MetersTab = ({ supplyPoint }: SupplyPointTabProps) => {
   const can = useCan();
   const typeLabel = useCodeLabel('meterType');
   const meters = useMeters(supplyPoint.id);
-  const [search, setSearch] = useSearchParams();
+  const [search] = useSearchParams();
   const [form, setForm] = useState<{ meter: Meter | null } | null>(null);
   const editable = can('clients.write') && !supplyPoint.archivedAt;
   const today = todayIso();
   const unit = readingUnit(supplyPoint.commodity);
 
-  const select = (meterId: string) =>
-    setSearch(
-      (previous) => {
-        const next = new URLSearchParams(previous);
-        next.set('meter', meterId);
-        return next;
-      },
-      { replace: true },
-    );
+  const changeAddress = useAddressChanges<'meter'>();
+  const select = (meterId: string) => changeAddress({ meter: meterId });
 
   if (meters.isPending) return <PageLoader />;
   if (meters.isError) return <PageError error={meters.error} onRetry={() => void meters.refetch()} />;
