@@ -1,4 +1,5 @@
-import { Button, Center, EmptyState, Group, Paper, Text } from '@mantine/core';
+import { ListFooter } from '../../components/ListFooter.js';
+import { Button, Center, EmptyState, Paper } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconChecklist, IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -79,16 +80,9 @@ export const ActivityListPage = () => {
         )}
       </Paper>
       {activities.length > 0 && (
-        <Group justify="space-between" mt="md">
-          <Text size="sm" c="dimmed" aria-live="polite">
+        <ListFooter list={list}>
             {list.hasNextPage ? t('activities.list.shownMore', { count: activities.length }) : t('activities.list.shown', { count: activities.length })}
-          </Text>
-          {list.hasNextPage && (
-            <Button variant="default" onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>
-              {t('activities.list.loadMore')}
-            </Button>
-          )}
-        </Group>
+          </ListFooter>
       )}
       {steps.dialog}
       <ActivityForm opened={creating} onClose={closeCreate} onSaved={(activity) => void navigate(`/activities/${activity.id}`)} />

@@ -1,3 +1,4 @@
+import { LoadMoreButton } from '../../components/ListFooter.js';
 import { Button, Center, Group, Stack, Switch, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconPlus } from '@tabler/icons-react';
@@ -78,11 +79,7 @@ export const ActivityTimeline = (props: ActivityTimelineProps) => {
           />
         ))
       )}
-      {list.hasNextPage && (
-        <Button variant="default" onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>
-          {t('activities.list.loadMore')}
-        </Button>
-      )}
+      <LoadMoreButton list={list} />
       <ActivityForm opened={adding} onClose={closeAdd} links={links} fixed={[...fixed]} />
     </Stack>
   );

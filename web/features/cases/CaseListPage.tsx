@@ -1,4 +1,5 @@
-import { Button, Center, EmptyState, Group, Paper, Text } from '@mantine/core';
+import { ListFooter } from '../../components/ListFooter.js';
+import { Button, Center, EmptyState, Paper } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import {
   IconBriefcase,
@@ -80,16 +81,9 @@ export const CaseListPage = () => {
         )}
       </Paper>
       {cases.length > 0 && (
-        <Group justify="space-between" mt="md">
-          <Text size="sm" c="dimmed" aria-live="polite">
+        <ListFooter list={list}>
             {list.hasNextPage ? t('cases.list.shownMore', { count: cases.length }) : t('cases.list.shown', { count: cases.length })}
-          </Text>
-          {list.hasNextPage && (
-            <Button variant="default" onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>
-              {t('cases.list.loadMore')}
-            </Button>
-          )}
-        </Group>
+          </ListFooter>
       )}
       <CaseForm opened={creating} onClose={closeCreate} onSaved={(saved) => void navigate(`/cases/${saved.id}`)} />
     </>

@@ -1,4 +1,5 @@
-import { Button, Center, EmptyState, Group, Paper, Text } from '@mantine/core';
+import { ListFooter } from '../../components/ListFooter.js';
+import { Button, Center, EmptyState, Paper } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import {
   IconPlus,
@@ -103,22 +104,11 @@ export const ClientListPage = () => {
         )}
       </Paper>
       {clients.length > 0 && (
-        <Group justify="space-between" mt="md">
-          <Text size="sm" c="dimmed" aria-live="polite">
+        <ListFooter list={list}>
             {list.hasNextPage
               ? t('clients.list.shownMore', { count: clients.length })
               : t('clients.list.shown', { count: clients.length })}
-          </Text>
-          {list.hasNextPage && (
-            <Button
-              variant="default"
-              onClick={() => void list.fetchNextPage()}
-              loading={list.isFetchingNextPage}
-            >
-              {t('clients.list.loadMore')}
-            </Button>
-          )}
-        </Group>
+          </ListFooter>
       )}
       <ClientForm
         opened={creating}

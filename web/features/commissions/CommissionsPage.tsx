@@ -1,3 +1,4 @@
+import { LoadMoreButton } from '../../components/ListFooter.js';
 import { Button, Center, EmptyState, Group, Paper, Text } from '@mantine/core';
 import { IconCoins, IconFileInvoice } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -75,11 +76,7 @@ export const CommissionsPage = () => {
               {t('commissions.list.total', { amount: money(format, total, currency) })}
             </Text>
           </Text>
-          {list.hasNextPage && (
-            <Button variant="default" onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>
-              {t('commissions.list.loadMore')}
-            </Button>
-          )}
+          <LoadMoreButton list={list} />
         </Group>
       )}
     </>

@@ -1,4 +1,5 @@
-import { Button, Group, Text } from '@mantine/core';
+import { LoadMoreButton } from '../../components/ListFooter.js';
+import { Group, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { PageError, PageLoader } from '../../components/Page.js';
 import { useFormat } from '../../i18n/format.js';
@@ -30,11 +31,7 @@ export const ContractCommissions = ({ contractId }: { contractId: string }) => {
         <Text size="sm" fw={600}>
           {t('commissions.list.total', { amount: money(format, list.data.pages[0]?.total ?? '0', commissions[0]?.currency ?? 'EUR') })}
         </Text>
-        {list.hasNextPage && (
-          <Button variant="default" size="xs" onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>
-            {t('commissions.list.loadMore')}
-          </Button>
-        )}
+        <LoadMoreButton list={list} size="xs" />
       </Group>
     </>
   );

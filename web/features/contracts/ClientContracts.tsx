@@ -1,3 +1,4 @@
+import { LoadMoreButton } from '../../components/ListFooter.js';
 import { Button, Center, Group, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconExternalLink, IconPlus } from '@tabler/icons-react';
@@ -43,11 +44,7 @@ export const ClientContracts = ({ client }: { client: { id: string; name: string
       ) : (
         <>
           <ContractTable contracts={contracts} showClient={false} today={localToday()} />
-          {list.hasNextPage && (
-            <Button mt="sm" variant="default" onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>
-              {t('contracts.list.loadMore')}
-            </Button>
-          )}
+          <LoadMoreButton list={list} mt="sm" />
         </>
       )}
       <ContractForm opened={creating} onClose={close} client={client} onSaved={(saved) => void navigate(`/contracts/${saved.id}`)} />

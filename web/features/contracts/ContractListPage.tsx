@@ -1,4 +1,5 @@
-import { Button, Center, EmptyState, Group, Paper, Text } from '@mantine/core';
+import { ListFooter } from '../../components/ListFooter.js';
+import { Button, Center, EmptyState, Paper } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconFileText, IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -73,16 +74,9 @@ export const ContractListPage = () => {
         )}
       </Paper>
       {contracts.length > 0 && (
-        <Group justify="space-between" mt="md">
-          <Text size="sm" c="dimmed" aria-live="polite">
+        <ListFooter list={list}>
             {list.hasNextPage ? t('contracts.list.shownMore', { count: contracts.length }) : t('contracts.list.shown', { count: contracts.length })}
-          </Text>
-          {list.hasNextPage && (
-            <Button variant="default" onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>
-              {t('contracts.list.loadMore')}
-            </Button>
-          )}
-        </Group>
+          </ListFooter>
       )}
       <ContractForm opened={creating} onClose={closeCreate} onSaved={(saved) => void navigate(`/contracts/${saved.id}`)} />
     </>

@@ -1,4 +1,5 @@
-import { Button, Center, EmptyState, Group, Paper, Text } from '@mantine/core';
+import { ListFooter } from '../../components/ListFooter.js';
+import { Button, Center, EmptyState, Paper } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import {
   IconFileImport,
@@ -126,22 +127,11 @@ export const LeadListPage = () => {
         )}
       </Paper>
       {leads.length > 0 && (
-        <Group justify="space-between" mt="md">
-          <Text size="sm" c="dimmed" aria-live="polite">
+        <ListFooter list={list}>
             {list.hasNextPage
               ? t('leads.list.shownMore', { count: leads.length })
               : t('leads.list.shown', { count: leads.length })}
-          </Text>
-          {list.hasNextPage && (
-            <Button
-              variant="default"
-              onClick={() => void list.fetchNextPage()}
-              loading={list.isFetchingNextPage}
-            >
-              {t('leads.list.loadMore')}
-            </Button>
-          )}
-        </Group>
+          </ListFooter>
       )}
       <LeadForm
         opened={creating}

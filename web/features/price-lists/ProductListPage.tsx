@@ -1,4 +1,5 @@
-import { Button, Center, EmptyState, Group, Paper, Text } from '@mantine/core';
+import { ListFooter } from '../../components/ListFooter.js';
+import { Button, Center, EmptyState, Paper } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import {
   IconPackage,
@@ -77,18 +78,11 @@ export const ProductListPage = () => {
         )}
       </Paper>
       {products.length > 0 && (
-        <Group justify="space-between" mt="md">
-          <Text size="sm" c="dimmed" aria-live="polite">
+        <ListFooter list={list}>
             {list.hasNextPage
               ? t('priceLists.products.shownMore', { count: products.length })
               : t('priceLists.products.shown', { count: products.length })}
-          </Text>
-          {list.hasNextPage && (
-            <Button variant="default" onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>
-              {t('priceLists.products.loadMore')}
-            </Button>
-          )}
-        </Group>
+          </ListFooter>
       )}
       <ProductForm opened={creating} onClose={closeCreate} onSaved={(product) => void navigate(`/products/${product.id}`)} />
     </>

@@ -1,3 +1,4 @@
+import { LoadMoreButton } from '../../components/ListFooter.js';
 import { Button, Group, Stack, Switch, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconPlus } from '@tabler/icons-react';
@@ -51,17 +52,9 @@ export const ClientSupplyPoints = ({ client }: { client: Client }) => {
       ) : (
         <SupplyPointTable points={points} showClient={false} />
       )}
-      {list.hasNextPage && (
-        <Group justify="flex-end">
-          <Button
-            variant="default"
-            onClick={() => void list.fetchNextPage()}
-            loading={list.isFetchingNextPage}
-          >
-            {t('supplyPoints.list.loadMore')}
-          </Button>
-        </Group>
-      )}
+      <Group justify="flex-end">
+        <LoadMoreButton list={list} />
+      </Group>
       <SupplyPointForm
         opened={creating}
         onClose={close}

@@ -1,4 +1,5 @@
-import { Button, Center, EmptyState, Group, Paper, Text } from '@mantine/core';
+import { ListFooter } from '../../components/ListFooter.js';
+import { Button, Center, EmptyState, Paper } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import {
   IconFileImport,
@@ -115,22 +116,11 @@ export const SupplyPointListPage = () => {
         )}
       </Paper>
       {points.length > 0 && (
-        <Group justify="space-between" mt="md">
-          <Text size="sm" c="dimmed" aria-live="polite">
+        <ListFooter list={list}>
             {list.hasNextPage
               ? t('supplyPoints.list.shownMore', { count: points.length })
               : t('supplyPoints.list.shown', { count: points.length })}
-          </Text>
-          {list.hasNextPage && (
-            <Button
-              variant="default"
-              onClick={() => void list.fetchNextPage()}
-              loading={list.isFetchingNextPage}
-            >
-              {t('supplyPoints.list.loadMore')}
-            </Button>
-          )}
-        </Group>
+          </ListFooter>
       )}
       <SupplyPointForm
         opened={creating}
