@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkPayoutModel, payoutSchedule, type PayoutEvents, type PayoutModel } from './payout.js';
+import { checkPayoutModel, clawbackSchedule, payoutSchedule, type PayoutEvents, type PayoutModel } from './payout.js';
 
 const signedAndStarted: PayoutEvents = { signedOn: '2027-01-15', supplyStartOn: '2027-04-01' };
 const signedOnly: PayoutEvents = { signedOn: '2027-01-15', supplyStartOn: null };
@@ -57,5 +57,28 @@ describe('checkPayoutModel', () => {
     ['one instalment', { kind: 'instalments', count: 1, everyMonths: 1, trigger: { event: 'signature' } }, [{ path: 'count', code: 'out_of_range' }]],
   ])('refuses %s, naming the field and rule', (_case, model, problems) => {
     expect(checkPayoutModel(model).map(({ path, code }) => ({ path, code }))).toEqual(problems);
+  });
+});
+
+describe('clawbackSchedule', () => {
+  // A 160.67 commission paid 30/30/40: 48.20 on signature (11-23), 48.20 on the start of supply (2027-01-01), 64.27 a year later.
+  const stages = [
+    { position: 2, amount: '48.20', dueOn: '2027-01-01' },
+    { position: 3, amount: '64.27', dueOn: '2028-01-01' },
+  ];
+  const rows = (clawback: string, unpaid: typeof stages, endedOn: string) =>
+    clawbackSchedule(clawback, unpaid, endedOn).map((p) => [p.amount.toFixed(2), p.dueOn, p.cancelsPosition]);
+
+  it.each<[string, string, typeof stages, string, (string | number | null)[][]]>([
+    ['cancelled before supply: the later stages are cancelled, the paid one taken back', '-160.67', stages, '2026-11-25', [['-48.20', '2026-11-25', null], ['-64.27', '2028-01-01', 3], ['-48.20', '2027-01-01', 2]]],
+    ['terminated after 3 of 12 months (9/12 = 120.51): the last stage cancelled, the rest taken back', '-120.51', stages.slice(1), '2027-04-01', [['-56.24', '2027-04-01', null], ['-64.27', '2028-01-01', 3]]],
+    ['a clawback smaller than the unpaid stage cancels part of it and takes nothing back now', '-50.00', stages.slice(1), '2027-04-01', [['-50.00', '2028-01-01', 3]]],
+    ['stages due on or before the end stay to be paid, and are taken back on the end day', '-96.40', [{ position: 2, amount: '48.20', dueOn: '2027-04-01' }], '2027-04-01', [['-96.40', '2027-04-01', null]]],
+    ['everything paid already: all of it is due on the end day', '-241.00', [], '2027-06-30', [['-241.00', '2027-06-30', null]]],
+    ['nothing to take back', '0.00', stages, '2027-04-01', []],
+  ])('%s', (_case, clawback, unpaid, endedOn, expected) => {
+    const result = rows(clawback, unpaid, endedOn);
+    expect(result).toEqual(expected);
+    expect(result.reduce((sum, [amount]) => sum + Math.round(Number(amount) * 100), 0)).toBe(Math.round(Number(clawback) * 100));
   });
 });

@@ -96,3 +96,32 @@ export const payoutSchedule = (model: PayoutModel, amount: Decimal.Value, curren
       }));
   }
 };
+
+export type ClawbackPayout = { amount: Decimal; dueOn: string; cancelsPosition: number | null };
+
+/**
+ * How a clawback (a negative amount) is settled: first by cancelling the commission's stages not yet paid that fall
+ * due after the contract ended — a negative payout on each one's day, latest first, so the two net to nothing in that
+ * month's statement and a contract that ended never pays its later stages; what remains is due on the day it ended,
+ * taking back what was paid. The parts add up to the clawback.
+ */
+export const clawbackSchedule = (
+  clawback: Decimal.Value,
+  unpaidStages: readonly { position: number; amount: Decimal.Value; dueOn: string | null }[],
+  endedOn: string,
+): ClawbackPayout[] => {
+  let left = new Decimal(clawback).negated();
+  if (!left.isPositive()) return [];
+  const cancels: ClawbackPayout[] = [];
+  const later = unpaidStages
+    .filter((stage): stage is { position: number; amount: Decimal.Value; dueOn: string } => stage.dueOn !== null && stage.dueOn > endedOn)
+    .sort((a, b) => b.dueOn.localeCompare(a.dueOn) || b.position - a.position);
+  for (const stage of later) {
+    if (left.isZero()) break;
+    const cancelled = Decimal.min(left, stage.amount);
+    if (!cancelled.isPositive()) continue;
+    cancels.push({ amount: cancelled.negated(), dueOn: stage.dueOn, cancelsPosition: stage.position });
+    left = left.minus(cancelled);
+  }
+  return [...(left.isZero() ? [] : [{ amount: left.negated(), dueOn: endedOn, cancelsPosition: null }]), ...cancels];
+};

@@ -8,7 +8,7 @@ import {
   deliveryMonthsOf,
   proRataClawback,
 } from '../../../domain/commissions/amount.js';
-import { payoutSchedule } from '../../../domain/commissions/payout.js';
+import { clawbackSchedule, payoutSchedule } from '../../../domain/commissions/payout.js';
 import { resolveRule, type CommissionRule } from '../../../domain/commissions/rules.js';
 import { toDomainRule } from './commissions.rules.js';
 import { selectConsumptionBand, type ConsumptionBand } from '../../../domain/energy/consumption-bands.js';
@@ -364,8 +364,9 @@ export const generateCommissions = async (
 /**
  * Takes back the commissions of a contract that was cancelled or terminated on `endedOn`, as its rules define
  * (COMM-1): pro rata for the months not delivered, everything, or nothing. The clawback of a supply point is computed
- * on its whole commission and split like it (same shares, same remainder rule), each part reversing its commission
- * and due on the day the contract ended. In the caller's transaction; a contract taken back before is skipped.
+ * on its whole commission and split like it (same shares, same remainder rule), each part reversing its commission.
+ * Each part is settled by `clawbackSchedule`: the commission's unpaid stages due after the end are cancelled on their
+ * days, the rest is due on the day it ended. In the caller's transaction; a contract taken back before is skipped.
  */
 export const clawBackCommissions = async (
   ctx: ServiceContext,
@@ -386,6 +387,20 @@ export const clawBackCommissions = async (
         .where(and(eq(commissions.contractId, contract.id), eq(commissions.entry, 'clawback')))
     ).map((r) => r.id),
   );
+  // The stages not in a statement yet: those falling due after the end are cancelled rather than paid.
+  const unpaidOf = new Map<string, (typeof commissionPayouts.$inferSelect)[]>();
+  const commissionIds = rows.map((r) => r.commission.id);
+  if (commissionIds.length > 0) {
+    const unpaid = await ctx.db
+      .select()
+      .from(commissionPayouts)
+      .where(and(inArray(commissionPayouts.commissionId, commissionIds), isNull(commissionPayouts.statementId)));
+    for (const payout of unpaid) {
+      const list = unpaidOf.get(payout.commissionId) ?? [];
+      list.push(payout);
+      unpaidOf.set(payout.commissionId, list);
+    }
+  }
   const groups = new Map<string, typeof rows>();
   for (const row of rows) {
     if (reversed.has(row.commission.id) || row.clawback === 'none') continue;
@@ -428,14 +443,17 @@ export const clawBackCommissions = async (
         createdAt: ctx.now(),
         createdBy: ctx.actor.kind === 'user' ? ctx.actor.userId : null,
       });
-      payoutRows.push({
-        commissionId: id,
-        ownerId: commission.ownerId,
-        userId: commission.userId,
-        position: 1,
-        trigger: { event: 'contractEnd' },
-        amount: parts[i]!.toFixed(2),
-        dueOn: endedOn,
+      const unpaid = (unpaidOf.get(commission.id) ?? []).map((p) => ({ position: p.position, amount: p.amount, dueOn: p.dueOn }));
+      clawbackSchedule(parts[i]!, unpaid, endedOn).forEach((part, position) => {
+        payoutRows.push({
+          commissionId: id,
+          ownerId: commission.ownerId,
+          userId: commission.userId,
+          position: position + 1,
+          trigger: { event: 'contractEnd' },
+          amount: part.amount.toFixed(2),
+          dueOn: part.dueOn,
+        });
       });
     });
   }

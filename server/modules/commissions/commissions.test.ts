@@ -256,10 +256,16 @@ describe('commissions generated on signing (COMM-2 to COMM-5)', () => {
     const current = (await sales.get(`/api/v1/contracts/${contract.id}`)).body;
     const ended = await sales.post(`/api/v1/contracts/${contract.id}/end`, { kind: 'terminate', endedOn: '2027-04-01', reason: 'Klient sa presťahoval', version: current.version });
     expect(ended.status).toBe(200);
-    const clawbacks = (await finance.get(`/api/v1/commissions?contractId=${contract.id}&entry=clawback`)).body.items as { userId: string; amount: string; baseAmount: string; deliveredMonths: number; payouts: { dueOn: string }[] }[];
+    const clawbacks = (await finance.get(`/api/v1/commissions?contractId=${contract.id}&entry=clawback`)).body.items as { userId: string; amount: string; baseAmount: string; deliveredMonths: number; payouts: { amount: string; dueOn: string }[] }[];
     // 9 of 12 months not delivered: 241.00 × 9/12 = 180.75, split 66.67/33.33 with the same remainder rule; the company rule takes nothing back.
     expect(clawbacks.map((c) => [c.userId, c.amount]).sort()).toEqual([[managerUser.id, '-60.24'], [salesUser.id, '-120.51']].sort());
-    expect(clawbacks.every((c) => c.baseAmount === '-180.75' && c.deliveredMonths === 3 && c.payouts[0]!.dueOn === '2027-04-01')).toBe(true);
+    expect(clawbacks.every((c) => c.baseAmount === '-180.75' && c.deliveredMonths === 3)).toBe(true);
+    // The stage due a year into supply (2028-01-01) is cancelled on its day; the rest is taken back on the end day.
+    const ofSales = clawbacks.find((c) => c.userId === salesUser.id)!;
+    expect(ofSales.payouts.map((p) => [p.amount, p.dueOn])).toEqual([
+      ['-56.24', '2027-04-01'],
+      ['-64.27', '2028-01-01'],
+    ]);
   });
 });
 
@@ -304,12 +310,23 @@ describe('statements (COMM-5)', () => {
     await sales.post(`/api/v1/contracts/${contract.id}/end`, { kind: 'cancel', endedOn: '2026-11-25', reason: 'Odstúpenie od zmluvy', version: current.version });
     const locked = (await sales.get(`/api/v1/commission-statements/${approved.body.id}`)).body;
     expect(locked).toMatchObject({ total: preview.total, lineCount: preview.lines.length });
-    const december = (await finance.get(`/api/v1/commission-statements/preview?userId=${salesUser.id}&period=2026-12`)).body;
-    // 160.67 paid in stages, all of it taken back (nothing delivered): the clawback and the new contract's first stage.
-    expect(december.lines.map((l: { contractNumber: string; entry: string; amount: string }) => [l.contractNumber, l.entry, l.amount])).toEqual(
+    const linesOf = async (period: string) =>
+      ((await finance.get(`/api/v1/commission-statements/preview?userId=${salesUser.id}&period=${period}`)).body.lines as { contractNumber: string; entry: string; amount: string; dueOn: string }[])
+        .filter((l) => l.contractNumber === contract.number)
+        .map((l) => [l.entry, l.amount, l.dueOn]);
+    // 160.67 in stages of 48.20 (signature), 48.20 (start of supply) and 64.27 (a year later), all taken back as nothing
+    // was delivered: the paid first stage goes into December beside its clawback, and the later stages are cancelled
+    // on their own days, so no statement ever pays them.
+    expect(await linesOf('2026-12')).toEqual([
+      ['commission', '48.20', '2026-11-23'],
+      ['clawback', '-48.20', '2026-11-25'],
+    ]);
+    expect(await linesOf('2028-01')).toEqual(
       expect.arrayContaining([
-        [contract.number, 'commission', '48.20'],
-        [contract.number, 'clawback', '-160.67'],
+        ['commission', '48.20', '2027-01-01'],
+        ['clawback', '-48.20', '2027-01-01'],
+        ['commission', '64.27', '2028-01-01'],
+        ['clawback', '-64.27', '2028-01-01'],
       ]),
     );
   });

@@ -1,4 +1,4 @@
-import { ActionIcon, Anchor, Badge, Group, Table, Text, VisuallyHidden } from '@mantine/core';
+import { ActionIcon, Anchor, Badge, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
 import { IconChevronDown, IconChevronRight } from '@tabler/icons-react';
 import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -80,14 +80,15 @@ export const CommissionTable = ({ commissions, sort, onSort, showPerson, showCon
                   <Table.Td>{format.date(c.createdAt)}</Table.Td>
                   {showPerson && <Table.Td>{c.userName ?? <Text span size="sm" c="dimmed">{t('commissions.list.company')}</Text>}</Table.Td>}
                   <Table.Td>
-                    <Group gap={4} wrap="nowrap">
+                    {/* The clawback badge goes under the kind: beside it, a long label ("Storno provízie") is cut off. */}
+                    <Stack gap={2} align="flex-start">
                       <Text size="sm">{t(`commissions.kind.${c.kind}`)}</Text>
                       {c.entry === 'clawback' && (
-                        <Badge color="red" variant="light" size="sm">
+                        <Badge color="red" variant="light" size="sm" tt="none">
                           {t('commissions.entry.clawback')}
                         </Badge>
                       )}
-                    </Group>
+                    </Stack>
                   </Table.Td>
                   {showContract && (
                     <Table.Td>
