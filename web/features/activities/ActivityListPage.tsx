@@ -1,10 +1,11 @@
+import { ListPanel } from '../../components/ListPanel.js';
 import { ListFooter } from '../../components/ListFooter.js';
-import { Button, Center, EmptyState, Paper } from '@mantine/core';
+import { Button, EmptyState } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconChecklist, IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { PageError, PageHeader, PageLoader } from '../../components/Page.js';
+import { PageHeader } from '../../components/Page.js';
 import { useCan } from '../auth/api.js';
 import { ActivityForm } from './ActivityForm.js';
 import { activityExportUrl, useActivityList } from './api.js';
@@ -41,51 +42,63 @@ export const ActivityListPage = () => {
           </>
         }
       />
-      <ActivityFilters address={address} onChange={update} onClear={clearFilters} activeFilterCount={activeFilterCount} />
-      <Paper withBorder radius="md" p={0}>
-        {list.isPending ? (
-          <PageLoader />
-        ) : list.isError ? (
-          <Center p="md">
-            <PageError error={list.error} onRetry={() => void list.refetch()} />
-          </Center>
-        ) : activities.length === 0 ? (
-          <EmptyState
-            py="xl"
-            icon={<IconChecklist size={28} aria-hidden />}
-            title={activeFilterCount > 0 ? t('activities.list.emptyFiltered') : t('activities.list.empty')}
-            description={activeFilterCount > 0 ? t('activities.list.emptyFilteredHint') : t('activities.list.emptyHint')}
-          >
-            <EmptyState.Actions>
-              {activeFilterCount > 0 ? (
-                <Button variant="light" onClick={clearFilters}>
-                  {t('activities.list.clearFilters')}
-                </Button>
-              ) : (
-                canWrite && (
-                  <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={openCreate}>
-                    {t('activities.list.create')}
+      <ActivityFilters
+        address={address}
+        onChange={update}
+        onClear={clearFilters}
+        activeFilterCount={activeFilterCount}
+      />
+      <ListPanel
+        query={list}
+        empty={
+          activities.length === 0 ? (
+            <EmptyState
+              py="xl"
+              icon={<IconChecklist size={28} aria-hidden />}
+              title={activeFilterCount > 0 ? t('activities.list.emptyFiltered') : t('activities.list.empty')}
+              description={
+                activeFilterCount > 0
+                  ? t('activities.list.emptyFilteredHint')
+                  : t('activities.list.emptyHint')
+              }
+            >
+              <EmptyState.Actions>
+                {activeFilterCount > 0 ? (
+                  <Button variant="light" onClick={clearFilters}>
+                    {t('activities.list.clearFilters')}
                   </Button>
-                )
-              )}
-            </EmptyState.Actions>
-          </EmptyState>
-        ) : (
-          <ActivityTable
-            activities={activities}
-            sort={params.sort}
-            onSort={(field) => update({ sort: nextSort(params.sort, field) })}
-            onStep={canWrite ? steps.start : undefined}
-          />
-        )}
-      </Paper>
+                ) : (
+                  canWrite && (
+                    <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={openCreate}>
+                      {t('activities.list.create')}
+                    </Button>
+                  )
+                )}
+              </EmptyState.Actions>
+            </EmptyState>
+          ) : undefined
+        }
+      >
+        <ActivityTable
+          activities={activities}
+          sort={params.sort}
+          onSort={(field) => update({ sort: nextSort(params.sort, field) })}
+          onStep={canWrite ? steps.start : undefined}
+        />
+      </ListPanel>
       {activities.length > 0 && (
         <ListFooter list={list}>
-            {list.hasNextPage ? t('activities.list.shownMore', { count: activities.length }) : t('activities.list.shown', { count: activities.length })}
-          </ListFooter>
+          {list.hasNextPage
+            ? t('activities.list.shownMore', { count: activities.length })
+            : t('activities.list.shown', { count: activities.length })}
+        </ListFooter>
       )}
       {steps.dialog}
-      <ActivityForm opened={creating} onClose={closeCreate} onSaved={(activity) => void navigate(`/activities/${activity.id}`)} />
+      <ActivityForm
+        opened={creating}
+        onClose={closeCreate}
+        onSaved={(activity) => void navigate(`/activities/${activity.id}`)}
+      />
     </>
   );
 };

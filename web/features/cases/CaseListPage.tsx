@@ -1,14 +1,11 @@
+import { ListPanel } from '../../components/ListPanel.js';
 import { ListFooter } from '../../components/ListFooter.js';
-import { Button, Center, EmptyState, Paper } from '@mantine/core';
+import { Button, EmptyState } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import {
-  IconBriefcase,
-  IconLayoutKanban,
-  IconPlus,
-} from '@tabler/icons-react';
+import { IconBriefcase, IconLayoutKanban, IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { PageError, PageHeader, PageLoader } from '../../components/Page.js';
+import { PageHeader } from '../../components/Page.js';
 import { useCan } from '../auth/api.js';
 import { caseExportUrl, useCaseList } from './api.js';
 import { CaseForm } from './CaseForm.js';
@@ -35,7 +32,12 @@ export const CaseListPage = () => {
         title={t('cases.title')}
         actions={
           <>
-            <Button component={Link} to="/sales-board" variant="default" leftSection={<IconLayoutKanban size={16} aria-hidden />}>
+            <Button
+              component={Link}
+              to="/sales-board"
+              variant="default"
+              leftSection={<IconLayoutKanban size={16} aria-hidden />}
+            >
               {t('cases.board.open')}
             </Button>
             {can('sales.export') && <ExportMenu urlOf={(format) => caseExportUrl(params, format)} />}
@@ -47,45 +49,57 @@ export const CaseListPage = () => {
           </>
         }
       />
-      <CaseFilters params={params} onChange={update} onClear={clearFilters} activeFilterCount={activeFilterCount} />
-      <Paper withBorder radius="md" p={0}>
-        {list.isPending ? (
-          <PageLoader />
-        ) : list.isError ? (
-          <Center p="md">
-            <PageError error={list.error} onRetry={() => void list.refetch()} />
-          </Center>
-        ) : cases.length === 0 ? (
-          <EmptyState
-            py="xl"
-            icon={<IconBriefcase size={28} aria-hidden />}
-            title={filtered ? t('cases.list.emptyFiltered') : t('cases.list.empty')}
-            description={filtered ? t('cases.list.emptyFilteredHint') : t('cases.list.emptyHint')}
-          >
-            <EmptyState.Actions>
-              {filtered ? (
-                <Button variant="light" onClick={clearFilters}>
-                  {t('cases.list.clearFilters')}
-                </Button>
-              ) : (
-                canWrite && (
-                  <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={openCreate}>
-                    {t('cases.list.create')}
+      <CaseFilters
+        params={params}
+        onChange={update}
+        onClear={clearFilters}
+        activeFilterCount={activeFilterCount}
+      />
+      <ListPanel
+        query={list}
+        empty={
+          cases.length === 0 ? (
+            <EmptyState
+              py="xl"
+              icon={<IconBriefcase size={28} aria-hidden />}
+              title={filtered ? t('cases.list.emptyFiltered') : t('cases.list.empty')}
+              description={filtered ? t('cases.list.emptyFilteredHint') : t('cases.list.emptyHint')}
+            >
+              <EmptyState.Actions>
+                {filtered ? (
+                  <Button variant="light" onClick={clearFilters}>
+                    {t('cases.list.clearFilters')}
                   </Button>
-                )
-              )}
-            </EmptyState.Actions>
-          </EmptyState>
-        ) : (
-          <CaseTable cases={cases} sort={params.sort} onSort={(field) => update({ sort: nextSort(params.sort, field) })} />
-        )}
-      </Paper>
+                ) : (
+                  canWrite && (
+                    <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={openCreate}>
+                      {t('cases.list.create')}
+                    </Button>
+                  )
+                )}
+              </EmptyState.Actions>
+            </EmptyState>
+          ) : undefined
+        }
+      >
+        <CaseTable
+          cases={cases}
+          sort={params.sort}
+          onSort={(field) => update({ sort: nextSort(params.sort, field) })}
+        />
+      </ListPanel>
       {cases.length > 0 && (
         <ListFooter list={list}>
-            {list.hasNextPage ? t('cases.list.shownMore', { count: cases.length }) : t('cases.list.shown', { count: cases.length })}
-          </ListFooter>
+          {list.hasNextPage
+            ? t('cases.list.shownMore', { count: cases.length })
+            : t('cases.list.shown', { count: cases.length })}
+        </ListFooter>
       )}
-      <CaseForm opened={creating} onClose={closeCreate} onSaved={(saved) => void navigate(`/cases/${saved.id}`)} />
+      <CaseForm
+        opened={creating}
+        onClose={closeCreate}
+        onSaved={(saved) => void navigate(`/cases/${saved.id}`)}
+      />
     </>
   );
 };

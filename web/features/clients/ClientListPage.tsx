@@ -1,13 +1,11 @@
+import { ListPanel } from '../../components/ListPanel.js';
 import { ListFooter } from '../../components/ListFooter.js';
-import { Button, Center, EmptyState, Paper } from '@mantine/core';
+import { Button, EmptyState } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import {
-  IconPlus,
-  IconUsersGroup,
-} from '@tabler/icons-react';
+import { IconPlus, IconUsersGroup } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { PageError, PageHeader, PageLoader } from '../../components/Page.js';
+import { PageHeader } from '../../components/Page.js';
 import { useCan } from '../auth/api.js';
 import { clientExportUrl, useClientList } from './api.js';
 import { ClientForm } from './ClientForm.js';
@@ -82,33 +80,30 @@ export const ClientListPage = () => {
         onClear={clearFilters}
         activeFilterCount={activeFilterCount}
       />
-      <Paper withBorder radius="md" p={0}>
-        {list.isPending ? (
-          <PageLoader />
-        ) : list.isError ? (
-          <Center p="md">
-            <PageError error={list.error} onRetry={() => void list.refetch()} />
-          </Center>
-        ) : clients.length === 0 ? (
-          <EmptyClients
-            filtered={activeFilterCount > 0}
-            onClear={clearFilters}
-            onCreate={canWrite ? openCreate : null}
-          />
-        ) : (
-          <ClientTable
-            clients={clients}
-            sort={params.sort}
-            onSort={(field) => update({ sort: nextSort(params.sort, field) })}
-          />
-        )}
-      </Paper>
+      <ListPanel
+        query={list}
+        empty={
+          clients.length === 0 ? (
+            <EmptyClients
+              filtered={activeFilterCount > 0}
+              onClear={clearFilters}
+              onCreate={canWrite ? openCreate : null}
+            />
+          ) : undefined
+        }
+      >
+        <ClientTable
+          clients={clients}
+          sort={params.sort}
+          onSort={(field) => update({ sort: nextSort(params.sort, field) })}
+        />
+      </ListPanel>
       {clients.length > 0 && (
         <ListFooter list={list}>
-            {list.hasNextPage
-              ? t('clients.list.shownMore', { count: clients.length })
-              : t('clients.list.shown', { count: clients.length })}
-          </ListFooter>
+          {list.hasNextPage
+            ? t('clients.list.shownMore', { count: clients.length })
+            : t('clients.list.shown', { count: clients.length })}
+        </ListFooter>
       )}
       <ClientForm
         opened={creating}

@@ -1,10 +1,11 @@
+import { ListPanel } from '../../components/ListPanel.js';
 import { LoadMoreButton } from '../../components/ListFooter.js';
-import { Button, Center, EmptyState, Group, Paper, Text } from '@mantine/core';
+import { Button, EmptyState, Group, Text } from '@mantine/core';
 import { IconCoins, IconFileInvoice } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ExportMenu } from '../../components/ExportMenu.js';
-import { PageError, PageHeader, PageLoader } from '../../components/Page.js';
+import { PageHeader } from '../../components/Page.js';
 import { useFormat } from '../../i18n/format.js';
 import { useCan, useMe } from '../auth/api.js';
 import { commissionExportUrl, useCommissionList } from './api.js';
@@ -33,44 +34,65 @@ export const CommissionsPage = () => {
         description={readAll ? t('commissions.list.descriptionAll') : t('commissions.list.descriptionOwn')}
         actions={
           <>
-            <Button component={Link} to="/commissions/statements" variant="default" leftSection={<IconFileInvoice size={16} aria-hidden />}>
+            <Button
+              component={Link}
+              to="/commissions/statements"
+              variant="default"
+              leftSection={<IconFileInvoice size={16} aria-hidden />}
+            >
               {t('commissions.nav.statements')}
             </Button>
             <ExportMenu urlOf={(format) => commissionExportUrl(params, format)} />
           </>
         }
       />
-      <CommissionFilters params={params} onChange={update} onClear={clearFilters} activeFilterCount={activeFilterCount} byPerson={readAll} />
-      <Paper withBorder radius="md" p={0}>
-        {list.isPending ? (
-          <PageLoader />
-        ) : list.isError ? (
-          <Center p="md">
-            <PageError error={list.error} onRetry={() => void list.refetch()} />
-          </Center>
-        ) : commissions.length === 0 ? (
-          <EmptyState
-            py="xl"
-            icon={<IconCoins size={28} aria-hidden />}
-            title={activeFilterCount > 0 ? t('commissions.list.emptyFiltered') : t('commissions.list.empty')}
-            description={activeFilterCount > 0 ? t('commissions.list.emptyFilteredHint') : t('commissions.list.emptyHint')}
-          >
-            {activeFilterCount > 0 && (
-              <EmptyState.Actions>
-                <Button variant="light" onClick={clearFilters}>
-                  {t('commissions.list.clearFilters')}
-                </Button>
-              </EmptyState.Actions>
-            )}
-          </EmptyState>
-        ) : (
-          <CommissionTable commissions={commissions} sort={params.sort} onSort={(field) => update({ sort: nextSort(params.sort, field) })} showPerson={readAll} />
-        )}
-      </Paper>
+      <CommissionFilters
+        params={params}
+        onChange={update}
+        onClear={clearFilters}
+        activeFilterCount={activeFilterCount}
+        byPerson={readAll}
+      />
+      <ListPanel
+        query={list}
+        empty={
+          commissions.length === 0 ? (
+            <EmptyState
+              py="xl"
+              icon={<IconCoins size={28} aria-hidden />}
+              title={
+                activeFilterCount > 0 ? t('commissions.list.emptyFiltered') : t('commissions.list.empty')
+              }
+              description={
+                activeFilterCount > 0
+                  ? t('commissions.list.emptyFilteredHint')
+                  : t('commissions.list.emptyHint')
+              }
+            >
+              {activeFilterCount > 0 && (
+                <EmptyState.Actions>
+                  <Button variant="light" onClick={clearFilters}>
+                    {t('commissions.list.clearFilters')}
+                  </Button>
+                </EmptyState.Actions>
+              )}
+            </EmptyState>
+          ) : undefined
+        }
+      >
+        <CommissionTable
+          commissions={commissions}
+          sort={params.sort}
+          onSort={(field) => update({ sort: nextSort(params.sort, field) })}
+          showPerson={readAll}
+        />
+      </ListPanel>
       {commissions.length > 0 && (
         <Group justify="space-between" mt="md">
           <Text size="sm" aria-live="polite">
-            {list.hasNextPage ? t('commissions.list.shownMore', { count: commissions.length }) : t('commissions.list.shown', { count: commissions.length })}
+            {list.hasNextPage
+              ? t('commissions.list.shownMore', { count: commissions.length })
+              : t('commissions.list.shown', { count: commissions.length })}
             {' · '}
             <Text span fw={700} data-testid="commissions-total">
               {t('commissions.list.total', { amount: money(format, total, currency) })}

@@ -1,10 +1,11 @@
+import { ListPanel } from '../../components/ListPanel.js';
 import { ListFooter } from '../../components/ListFooter.js';
-import { Button, Center, EmptyState, Paper } from '@mantine/core';
+import { Button, EmptyState } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconFileText, IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { PageError, PageHeader, PageLoader } from '../../components/Page.js';
+import { PageHeader } from '../../components/Page.js';
 import { useCan } from '../auth/api.js';
 import { contractExportUrl, useContractList } from './api.js';
 import { ContractForm } from './ContractForm.js';
@@ -40,45 +41,58 @@ export const ContractListPage = () => {
           </>
         }
       />
-      <ContractFilters params={address} onChange={update} onClear={clearFilters} activeFilterCount={activeFilterCount} />
-      <Paper withBorder radius="md" p={0}>
-        {list.isPending ? (
-          <PageLoader />
-        ) : list.isError ? (
-          <Center p="md">
-            <PageError error={list.error} onRetry={() => void list.refetch()} />
-          </Center>
-        ) : contracts.length === 0 ? (
-          <EmptyState
-            py="xl"
-            icon={<IconFileText size={28} aria-hidden />}
-            title={filtered ? t('contracts.list.emptyFiltered') : t('contracts.list.empty')}
-            description={filtered ? t('contracts.list.emptyFilteredHint') : t('contracts.list.emptyHint')}
-          >
-            <EmptyState.Actions>
-              {filtered ? (
-                <Button variant="light" onClick={clearFilters}>
-                  {t('contracts.list.clearFilters')}
-                </Button>
-              ) : (
-                canWrite && (
-                  <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={openCreate}>
-                    {t('contracts.list.create')}
+      <ContractFilters
+        params={address}
+        onChange={update}
+        onClear={clearFilters}
+        activeFilterCount={activeFilterCount}
+      />
+      <ListPanel
+        query={list}
+        empty={
+          contracts.length === 0 ? (
+            <EmptyState
+              py="xl"
+              icon={<IconFileText size={28} aria-hidden />}
+              title={filtered ? t('contracts.list.emptyFiltered') : t('contracts.list.empty')}
+              description={filtered ? t('contracts.list.emptyFilteredHint') : t('contracts.list.emptyHint')}
+            >
+              <EmptyState.Actions>
+                {filtered ? (
+                  <Button variant="light" onClick={clearFilters}>
+                    {t('contracts.list.clearFilters')}
                   </Button>
-                )
-              )}
-            </EmptyState.Actions>
-          </EmptyState>
-        ) : (
-          <ContractTable contracts={contracts} sort={params.sort} onSort={(field) => update({ sort: nextSort(params.sort, field) })} today={localToday()} />
-        )}
-      </Paper>
+                ) : (
+                  canWrite && (
+                    <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={openCreate}>
+                      {t('contracts.list.create')}
+                    </Button>
+                  )
+                )}
+              </EmptyState.Actions>
+            </EmptyState>
+          ) : undefined
+        }
+      >
+        <ContractTable
+          contracts={contracts}
+          sort={params.sort}
+          onSort={(field) => update({ sort: nextSort(params.sort, field) })}
+          today={localToday()}
+        />
+      </ListPanel>
       {contracts.length > 0 && (
         <ListFooter list={list}>
-            {list.hasNextPage ? t('contracts.list.shownMore', { count: contracts.length }) : t('contracts.list.shown', { count: contracts.length })}
-          </ListFooter>
+          {list.hasNextPage
+            ? t('contracts.list.shownMore', { count: contracts.length })
+            : t('contracts.list.shown', { count: contracts.length })}
+        </ListFooter>
       )}
-      <ContractForm opened={creating} onClose={closeCreate} onSaved={(saved) => void navigate(`/contracts/${saved.id}`)} />
+      <ContractForm
+        opened={creating}
+        onClose={closeCreate}
+        onSaved={(saved) => void navigate(`/contracts/${saved.id}`)}
+      />
     </>
   );
 };

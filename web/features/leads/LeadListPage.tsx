@@ -1,14 +1,11 @@
+import { ListPanel } from '../../components/ListPanel.js';
 import { ListFooter } from '../../components/ListFooter.js';
-import { Button, Center, EmptyState, Paper } from '@mantine/core';
+import { Button, EmptyState } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import {
-  IconFileImport,
-  IconPlus,
-  IconTargetArrow,
-} from '@tabler/icons-react';
+import { IconFileImport, IconPlus, IconTargetArrow } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { PageError, PageHeader, PageLoader } from '../../components/Page.js';
+import { PageHeader } from '../../components/Page.js';
 import { useCan } from '../auth/api.js';
 import { leadExportUrl, useLeadList } from './api.js';
 import { LeadFilters } from './components/LeadFilters.js';
@@ -105,33 +102,30 @@ export const LeadListPage = () => {
         onClear={clearFilters}
         activeFilterCount={activeFilterCount}
       />
-      <Paper withBorder radius="md" p={0}>
-        {list.isPending ? (
-          <PageLoader />
-        ) : list.isError ? (
-          <Center p="md">
-            <PageError error={list.error} onRetry={() => void list.refetch()} />
-          </Center>
-        ) : leads.length === 0 ? (
-          <EmptyLeads
-            filtered={activeFilterCount > 0}
-            onClear={clearFilters}
-            onCreate={canWrite ? openCreate : null}
-          />
-        ) : (
-          <LeadTable
-            leads={leads}
-            sort={params.sort}
-            onSort={(field) => update({ sort: nextSort(params.sort, field) })}
-          />
-        )}
-      </Paper>
+      <ListPanel
+        query={list}
+        empty={
+          leads.length === 0 ? (
+            <EmptyLeads
+              filtered={activeFilterCount > 0}
+              onClear={clearFilters}
+              onCreate={canWrite ? openCreate : null}
+            />
+          ) : undefined
+        }
+      >
+        <LeadTable
+          leads={leads}
+          sort={params.sort}
+          onSort={(field) => update({ sort: nextSort(params.sort, field) })}
+        />
+      </ListPanel>
       {leads.length > 0 && (
         <ListFooter list={list}>
-            {list.hasNextPage
-              ? t('leads.list.shownMore', { count: leads.length })
-              : t('leads.list.shown', { count: leads.length })}
-          </ListFooter>
+          {list.hasNextPage
+            ? t('leads.list.shownMore', { count: leads.length })
+            : t('leads.list.shown', { count: leads.length })}
+        </ListFooter>
       )}
       <LeadForm
         opened={creating}

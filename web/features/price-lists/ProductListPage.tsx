@@ -1,13 +1,11 @@
+import { ListPanel } from '../../components/ListPanel.js';
 import { ListFooter } from '../../components/ListFooter.js';
-import { Button, Center, EmptyState, Paper } from '@mantine/core';
+import { Button, EmptyState } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import {
-  IconPackage,
-  IconPlus,
-} from '@tabler/icons-react';
+import { IconPackage, IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { PageError, PageHeader, PageLoader } from '../../components/Page.js';
+import { PageHeader } from '../../components/Page.js';
 import { useCan } from '../auth/api.js';
 import { productExportUrl, useProductList } from './api.js';
 import { ProductFilters } from './components/ProductFilters.js';
@@ -44,47 +42,59 @@ export const ProductListPage = () => {
           </>
         }
       />
-      <ProductFilters params={params} onChange={update} onClear={clearFilters} activeFilterCount={activeFilterCount} />
-      <Paper withBorder radius="md" p={0}>
-        {list.isPending ? (
-          <PageLoader />
-        ) : list.isError ? (
-          <Center p="md">
-            <PageError error={list.error} onRetry={() => void list.refetch()} />
-          </Center>
-        ) : products.length === 0 ? (
-          <EmptyState
-            py="xl"
-            icon={<IconPackage size={28} aria-hidden />}
-            title={filtered ? t('priceLists.products.emptyFiltered') : t('priceLists.products.empty')}
-            description={filtered ? t('priceLists.products.emptyFilteredHint') : t('priceLists.products.emptyHint')}
-          >
-            <EmptyState.Actions>
-              {filtered ? (
-                <Button variant="light" onClick={clearFilters}>
-                  {t('priceLists.products.clearFilters')}
-                </Button>
-              ) : (
-                canWrite && (
-                  <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={openCreate}>
-                    {t('priceLists.products.create')}
+      <ProductFilters
+        params={params}
+        onChange={update}
+        onClear={clearFilters}
+        activeFilterCount={activeFilterCount}
+      />
+      <ListPanel
+        query={list}
+        empty={
+          products.length === 0 ? (
+            <EmptyState
+              py="xl"
+              icon={<IconPackage size={28} aria-hidden />}
+              title={filtered ? t('priceLists.products.emptyFiltered') : t('priceLists.products.empty')}
+              description={
+                filtered ? t('priceLists.products.emptyFilteredHint') : t('priceLists.products.emptyHint')
+              }
+            >
+              <EmptyState.Actions>
+                {filtered ? (
+                  <Button variant="light" onClick={clearFilters}>
+                    {t('priceLists.products.clearFilters')}
                   </Button>
-                )
-              )}
-            </EmptyState.Actions>
-          </EmptyState>
-        ) : (
-          <ProductTable products={products} sort={params.sort} onSort={(field) => update({ sort: nextSort(params.sort, field) })} />
-        )}
-      </Paper>
+                ) : (
+                  canWrite && (
+                    <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={openCreate}>
+                      {t('priceLists.products.create')}
+                    </Button>
+                  )
+                )}
+              </EmptyState.Actions>
+            </EmptyState>
+          ) : undefined
+        }
+      >
+        <ProductTable
+          products={products}
+          sort={params.sort}
+          onSort={(field) => update({ sort: nextSort(params.sort, field) })}
+        />
+      </ListPanel>
       {products.length > 0 && (
         <ListFooter list={list}>
-            {list.hasNextPage
-              ? t('priceLists.products.shownMore', { count: products.length })
-              : t('priceLists.products.shown', { count: products.length })}
-          </ListFooter>
+          {list.hasNextPage
+            ? t('priceLists.products.shownMore', { count: products.length })
+            : t('priceLists.products.shown', { count: products.length })}
+        </ListFooter>
       )}
-      <ProductForm opened={creating} onClose={closeCreate} onSaved={(product) => void navigate(`/products/${product.id}`)} />
+      <ProductForm
+        opened={creating}
+        onClose={closeCreate}
+        onSaved={(product) => void navigate(`/products/${product.id}`)}
+      />
     </>
   );
 };

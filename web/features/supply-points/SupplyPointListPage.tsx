@@ -1,14 +1,11 @@
+import { ListPanel } from '../../components/ListPanel.js';
 import { ListFooter } from '../../components/ListFooter.js';
-import { Button, Center, EmptyState, Paper } from '@mantine/core';
+import { Button, EmptyState } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import {
-  IconFileImport,
-  IconPlugConnected,
-  IconPlus,
-} from '@tabler/icons-react';
+import { IconFileImport, IconPlugConnected, IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { PageError, PageHeader, PageLoader } from '../../components/Page.js';
+import { PageHeader } from '../../components/Page.js';
 import { useCan } from '../auth/api.js';
 import { supplyPointExportUrl, useSupplyPointList } from './api.js';
 import { SupplyPointFilters } from './components/SupplyPointFilters.js';
@@ -94,33 +91,30 @@ export const SupplyPointListPage = () => {
         onClear={clearFilters}
         activeFilterCount={activeFilterCount}
       />
-      <Paper withBorder radius="md" p={0}>
-        {list.isPending ? (
-          <PageLoader />
-        ) : list.isError ? (
-          <Center p="md">
-            <PageError error={list.error} onRetry={() => void list.refetch()} />
-          </Center>
-        ) : points.length === 0 ? (
-          <EmptySupplyPoints
-            filtered={activeFilterCount > 0}
-            onClear={clearFilters}
-            onCreate={canWrite ? openCreate : null}
-          />
-        ) : (
-          <SupplyPointTable
-            points={points}
-            sort={params.sort}
-            onSort={(field) => update({ sort: nextSort(params.sort, field) })}
-          />
-        )}
-      </Paper>
+      <ListPanel
+        query={list}
+        empty={
+          points.length === 0 ? (
+            <EmptySupplyPoints
+              filtered={activeFilterCount > 0}
+              onClear={clearFilters}
+              onCreate={canWrite ? openCreate : null}
+            />
+          ) : undefined
+        }
+      >
+        <SupplyPointTable
+          points={points}
+          sort={params.sort}
+          onSort={(field) => update({ sort: nextSort(params.sort, field) })}
+        />
+      </ListPanel>
       {points.length > 0 && (
         <ListFooter list={list}>
-            {list.hasNextPage
-              ? t('supplyPoints.list.shownMore', { count: points.length })
-              : t('supplyPoints.list.shown', { count: points.length })}
-          </ListFooter>
+          {list.hasNextPage
+            ? t('supplyPoints.list.shownMore', { count: points.length })
+            : t('supplyPoints.list.shown', { count: points.length })}
+        </ListFooter>
       )}
       <SupplyPointForm
         opened={creating}
