@@ -113,6 +113,8 @@ export const CommissionItem = z.object({
   userName: z.string().nullable(),
   contractId: Id,
   contractNumber: z.string(),
+  /** The day the contract was signed (Central European), which decided the rule. */
+  signedOn: z.string().nullable(),
   clientName: z.string().nullable(),
   supplyPointId: Id,
   supplyPointIdentifier: z.string(),

@@ -48,6 +48,7 @@ const exportColumns = (language: Language): ExportColumn<CommissionItem>[] => {
     { header: h('kind'), value: (c) => translate(language, `commissions.kind.${c.kind}`) },
     { header: h('entry'), value: (c) => translate(language, `commissions.entry.${c.entry}`) },
     { header: h('contract'), value: (c) => c.contractNumber },
+    { header: h('signedOn'), value: (c) => (c.signedOn ? format.date(c.signedOn) : null) },
     { header: h('client'), value: (c) => c.clientName, width: 28 },
     { header: h('supplyPoint'), value: (c) => c.supplyPointIdentifier, width: 24 },
     { header: h('rule'), value: (c) => c.ruleName, width: 24 },

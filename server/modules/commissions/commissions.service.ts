@@ -6,6 +6,7 @@ import { withTx, type ServiceContext } from '../../context.js';
 import { encodeCursor, keysetAfter, keysetOrder, pageOf, type Keyset } from '../../db/keyset.js';
 import { assertCan, can } from '../auth/permissions.js';
 import { clientNames } from '../clients/clients.service.js';
+import { businessDate } from '../code-lists/energy-reference.service.js';
 import { contracts } from '../contracts/contracts.schema.js';
 import { supplyPoints } from '../supply-points/supply-points.schema.js';
 import { userNames } from '../users/users.service.js';
@@ -57,7 +58,7 @@ const toItems = async (ctx: ServiceContext, rows: CommissionRow[]): Promise<Comm
   const ids = rows.map((r) => r.id);
   const contractIds = [...new Set(rows.map((r) => r.contractId))];
   const [contractRows, pointRows, ruleRows, payoutRows, people] = await Promise.all([
-    ctx.db.select({ id: contracts.id, number: contracts.number, clientId: contracts.clientId }).from(contracts).where(inArray(contracts.id, contractIds)),
+    ctx.db.select({ id: contracts.id, number: contracts.number, clientId: contracts.clientId, signedAt: contracts.signedAt }).from(contracts).where(inArray(contracts.id, contractIds)),
     ctx.db.select({ id: supplyPoints.id, identifier: supplyPoints.identifier }).from(supplyPoints).where(inArray(supplyPoints.id, [...new Set(rows.map((r) => r.supplyPointId))])),
     ctx.db.select({ id: commissionRules.id, name: commissionRules.name }).from(commissionRules).where(inArray(commissionRules.id, [...new Set(rows.map((r) => r.ruleId))])),
     ctx.db.select().from(commissionPayouts).where(inArray(commissionPayouts.commissionId, ids)).orderBy(asc(commissionPayouts.position)),
@@ -82,6 +83,7 @@ const toItems = async (ctx: ServiceContext, rows: CommissionRow[]): Promise<Comm
       userName: r.userId ? (userNameOf.get(r.userId) ?? null) : null,
       contractId: r.contractId,
       contractNumber: contract?.number ?? '',
+      signedOn: contract?.signedAt ? businessDate(contract.signedAt) : null,
       clientName: contract ? (names.get(contract.clientId) ?? null) : null,
       supplyPointId: r.supplyPointId,
       supplyPointIdentifier: identifiers.get(r.supplyPointId) ?? '',

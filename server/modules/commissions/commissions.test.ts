@@ -216,6 +216,7 @@ describe('commissions generated on signing (COMM-2 to COMM-5)', () => {
         entry: 'commission',
         userId: salesUser.id,
         contractNumber: contract.number,
+        signedOn: '2026-11-20',
         supplyPointIdentifier: point.identifier,
         ruleName: salesRule.name,
         annualMWh: '120.5',

@@ -25,6 +25,8 @@ export type Commission = {
   userName: string | null;
   contractId: string;
   contractNumber: string;
+  /** The day the contract was signed, which decided the rule. */
+  signedOn: string | null;
   clientName: string | null;
   supplyPointId: string;
   supplyPointIdentifier: string;

@@ -29,6 +29,7 @@ export const CommissionDetail = ({ commission: c }: { commission: Commission }) 
             {c.contractNumber}
           </Anchor>
         </Field>
+        <Field label={t('commissions.fields.signedOn')}>{c.signedOn ? format.date(c.signedOn) : null}</Field>
         <Field label={t('commissions.fields.client')}>{c.clientName}</Field>
         <Field label={t('commissions.fields.supplyPoint')}>
           <Anchor component={Link} to={`/supply-points/${c.supplyPointId}`} size="sm" ff="monospace">
