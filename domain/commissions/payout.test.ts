@@ -70,7 +70,7 @@ describe('clawbackSchedule', () => {
     clawbackSchedule(clawback, unpaid, endedOn).map((p) => [p.amount.toFixed(2), p.dueOn, p.cancelsPosition]);
 
   it.each<[string, string, typeof stages, string, (string | number | null)[][]]>([
-    ['cancelled before supply: the later stages are cancelled, the paid one taken back', '-160.67', stages, '2026-11-25', [['-48.20', '2026-11-25', null], ['-64.27', '2028-01-01', 3], ['-48.20', '2027-01-01', 2]]],
+    ['cancelled before supply: the later stages are cancelled, the paid one taken back', '-160.67', stages, '2026-11-25', [['-48.20', '2026-11-25', null], ['-48.20', '2027-01-01', 2], ['-64.27', '2028-01-01', 3]]],
     ['terminated after 3 of 12 months (9/12 = 120.51): the last stage cancelled, the rest taken back', '-120.51', stages.slice(1), '2027-04-01', [['-56.24', '2027-04-01', null], ['-64.27', '2028-01-01', 3]]],
     ['a clawback smaller than the unpaid stage cancels part of it and takes nothing back now', '-50.00', stages.slice(1), '2027-04-01', [['-50.00', '2028-01-01', 3]]],
     ['stages due on or before the end stay to be paid, and are taken back on the end day', '-96.40', [{ position: 2, amount: '48.20', dueOn: '2027-04-01' }], '2027-04-01', [['-96.40', '2027-04-01', null]]],

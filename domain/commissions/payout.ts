@@ -13,7 +13,7 @@ export type PayoutTrigger =
   | { event: 'monthsAfterSupplyStart'; months: number };
 
 /** What a payout row became due on: a model's trigger, or the end of a cancelled contract (a clawback). */
-export type PayoutDueEvent = PayoutTrigger | { event: 'contractEnd' };
+export type PayoutDueEvent = PayoutTrigger | { event: 'contractEnd'; cancelsPosition?: number };
 
 export type PayoutModel =
   | { kind: 'oneOff'; trigger: PayoutTrigger }
@@ -103,7 +103,7 @@ export type ClawbackPayout = { amount: Decimal; dueOn: string; cancelsPosition: 
  * How a clawback (a negative amount) is settled: first by cancelling the commission's stages not yet paid that fall
  * due after the contract ended — a negative payout on each one's day, latest first, so the two net to nothing in that
  * month's statement and a contract that ended never pays its later stages; what remains is due on the day it ended,
- * taking back what was paid. The parts add up to the clawback.
+ * taking back what was paid. The parts add up to the clawback; they come in the order they fall due.
  */
 export const clawbackSchedule = (
   clawback: Decimal.Value,
@@ -123,5 +123,6 @@ export const clawbackSchedule = (
     cancels.push({ amount: cancelled.negated(), dueOn: stage.dueOn, cancelsPosition: stage.position });
     left = left.minus(cancelled);
   }
-  return [...(left.isZero() ? [] : [{ amount: left.negated(), dueOn: endedOn, cancelsPosition: null }]), ...cancels];
+  const byDay = cancels.sort((a, b) => a.dueOn.localeCompare(b.dueOn) || (a.cancelsPosition ?? 0) - (b.cancelsPosition ?? 0));
+  return [...(left.isZero() ? [] : [{ amount: left.negated(), dueOn: endedOn, cancelsPosition: null }]), ...byDay];
 };

@@ -102,6 +102,7 @@ const PayoutItem = z.object({
   dueOn: z.string().nullable(),
   event: z.string(),
   months: z.number().int().nullable().describe('For a stage due months after the start of supply: how many'),
+  cancelsPosition: z.number().int().nullable().describe("For a clawback's payout: the commission's unpaid stage it cancels"),
   statementId: Id.nullable(),
 });
 
@@ -185,6 +186,7 @@ export const StatementLine = z.object({
   position: z.number().int(),
   event: z.string(),
   months: z.number().int().nullable(),
+  cancelsPosition: z.number().int().nullable(),
   dueOn: z.string(),
   amount: z.string(),
 });

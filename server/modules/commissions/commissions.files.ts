@@ -17,7 +17,8 @@ export const statementFileName = (statement: StatementDetail, extension: 'pdf' |
 const labelsOf = (language: Language) => {
   const t = (key: string) => translate(language, `commissions.${key}`);
   const format = formattersFor(language);
-  const eventOf = (event: string, months: number | null) => {
+  const eventOf = (event: string, months: number | null, cancelsPosition: number | null) => {
+    if (cancelsPosition !== null) return t('event.cancelsStage').replace('{{position}}', String(cancelsPosition));
     if (months === null) return t(`event.${event}`);
     // "12 months after start of supply" in the language's plural form (Slovak: 1 mesiac, 2 mesiace, 5 mesiacov).
     const form = t(`rules.trigger.monthsAfterSupplyStart_${new Intl.PluralRules(language).select(months)}`);
@@ -69,7 +70,7 @@ export const statementWorkbook = async (statement: StatementDetail, language: La
       t(`entry.${line.entry}`),
       line.explanation,
       line.share,
-      `${line.position}: ${eventOf(line.event, line.months)}`,
+      `${line.position}: ${eventOf(line.event, line.months, line.cancelsPosition)}`,
       Number(line.amount),
     ]);
     row.getCell(10).numFmt = '#,##0.00';
@@ -102,7 +103,7 @@ export const statementPdf = async (statement: StatementDetail, language: Languag
           '|---|---|---|---|---|---:|---:|',
           ...statement.lines.map(
             (l) =>
-              `| ${[l.dueOn, l.contractNumber, l.supplyPointIdentifier, `${l.ruleName} (${eventOf(l.event, l.months)})`, `${t(`entry.${l.entry}`)}: ${l.explanation}`, l.share ?? '', l.amount].map(cell).join(' | ')} |`,
+              `| ${[l.dueOn, l.contractNumber, l.supplyPointIdentifier, `${l.ruleName} (${eventOf(l.event, l.months, l.cancelsPosition)})`, `${t(`entry.${l.entry}`)}: ${l.explanation}`, l.share ?? '', l.amount].map(cell).join(' | ')} |`,
           ),
           `| **${t('statement.total')}** | | | | | | **${statement.total}** |`,
         ].join('\n'),

@@ -450,7 +450,7 @@ export const clawBackCommissions = async (
           ownerId: commission.ownerId,
           userId: commission.userId,
           position: position + 1,
-          trigger: { event: 'contractEnd' },
+          trigger: part.cancelsPosition === null ? { event: 'contractEnd' } : { event: 'contractEnd', cancelsPosition: part.cancelsPosition },
           amount: part.amount.toFixed(2),
           dueOn: part.dueOn,
         });

@@ -19,6 +19,9 @@ type CommissionRow = typeof commissions.$inferSelect;
 /** The months of a stage due after the start of supply, null for every other event. */
 export const monthsOf = (trigger: PayoutDueEvent): number | null => (trigger.event === 'monthsAfterSupplyStart' ? trigger.months : null);
 
+/** For a clawback's payout that cancels a stage not yet paid: that stage's position. */
+export const cancelsOf = (trigger: PayoutDueEvent): number | null => (trigger.event === 'contractEnd' ? (trigger.cancelsPosition ?? null) : null);
+
 /**
  * SECURITY-CRITICAL. Which commissions (and payouts and statements, through the same columns) the actor sees: with
  * `commissions.readAll` every one of the owner company (all companies for the `all` scope), the company's own
@@ -71,7 +74,7 @@ const toItems = async (ctx: ServiceContext, rows: CommissionRow[]): Promise<Comm
   const userNameOf = new Map(people.map((u) => [u.id, u.name]));
   const payoutsOf = new Map<string, CommissionItem['payouts']>();
   for (const p of payoutRows) {
-    payoutsOf.set(p.commissionId, [...(payoutsOf.get(p.commissionId) ?? []), { position: p.position, amount: p.amount, dueOn: p.dueOn, event: p.trigger.event, months: monthsOf(p.trigger), statementId: p.statementId }]);
+    payoutsOf.set(p.commissionId, [...(payoutsOf.get(p.commissionId) ?? []), { position: p.position, amount: p.amount, dueOn: p.dueOn, event: p.trigger.event, months: monthsOf(p.trigger), cancelsPosition: cancelsOf(p.trigger), statementId: p.statementId }]);
   }
   return rows.map((r) => {
     const contract = contractOf.get(r.contractId);

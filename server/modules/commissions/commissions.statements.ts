@@ -11,7 +11,7 @@ import { supplyPoints } from '../supply-points/supply-points.schema.js';
 import { userNames } from '../users/users.service.js';
 import type { StatementDetail, StatementLine, StatementSummary } from './commissions.api.js';
 import { commissionPayouts, commissionRules, commissions, commissionStatements } from './commissions.schema.js';
-import { assertMayReadPerson, monthsOf, visibleCommissionRows } from './commissions.service.js';
+import { assertMayReadPerson, cancelsOf, monthsOf, visibleCommissionRows } from './commissions.service.js';
 
 type StatementRow = typeof commissionStatements.$inferSelect;
 
@@ -56,6 +56,7 @@ const linesWhere = async (ctx: ServiceContext, where: ReturnType<typeof and>): P
     explanation: basis.explanation,
     event: trigger.event,
     months: monthsOf(trigger),
+    cancelsPosition: cancelsOf(trigger),
     dueOn: dueOn!,
   }));
 };

@@ -257,15 +257,15 @@ describe('commissions generated on signing (COMM-2 to COMM-5)', () => {
     const current = (await sales.get(`/api/v1/contracts/${contract.id}`)).body;
     const ended = await sales.post(`/api/v1/contracts/${contract.id}/end`, { kind: 'terminate', endedOn: '2027-04-01', reason: 'Klient sa presťahoval', version: current.version });
     expect(ended.status).toBe(200);
-    const clawbacks = (await finance.get(`/api/v1/commissions?contractId=${contract.id}&entry=clawback`)).body.items as { userId: string; amount: string; baseAmount: string; deliveredMonths: number; payouts: { amount: string; dueOn: string }[] }[];
+    const clawbacks = (await finance.get(`/api/v1/commissions?contractId=${contract.id}&entry=clawback`)).body.items as { userId: string; amount: string; baseAmount: string; deliveredMonths: number; payouts: { amount: string; dueOn: string; cancelsPosition: number | null }[] }[];
     // 9 of 12 months not delivered: 241.00 × 9/12 = 180.75, split 66.67/33.33 with the same remainder rule; the company rule takes nothing back.
     expect(clawbacks.map((c) => [c.userId, c.amount]).sort()).toEqual([[managerUser.id, '-60.24'], [salesUser.id, '-120.51']].sort());
     expect(clawbacks.every((c) => c.baseAmount === '-180.75' && c.deliveredMonths === 3)).toBe(true);
     // The stage due a year into supply (2028-01-01) is cancelled on its day; the rest is taken back on the end day.
     const ofSales = clawbacks.find((c) => c.userId === salesUser.id)!;
-    expect(ofSales.payouts.map((p) => [p.amount, p.dueOn])).toEqual([
-      ['-56.24', '2027-04-01'],
-      ['-64.27', '2028-01-01'],
+    expect(ofSales.payouts.map((p) => [p.amount, p.dueOn, p.cancelsPosition])).toEqual([
+      ['-56.24', '2027-04-01', null],
+      ['-64.27', '2028-01-01', 3],
     ]);
   });
 });

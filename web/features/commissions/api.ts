@@ -15,7 +15,7 @@ export type ClawbackPolicy = (typeof clawbackPolicies)[number];
 export const problemReasons = ['no_rule', 'ambiguous', 'missing_annualMWh', 'missing_margin', 'no_participants'] as const;
 export type ProblemReason = (typeof problemReasons)[number];
 
-export type Payout = { position: number; amount: string; dueOn: string | null; event: string; months: number | null; statementId: string | null };
+export type Payout = { position: number; amount: string; dueOn: string | null; event: string; months: number | null; cancelsPosition: number | null; statementId: string | null };
 
 export type Commission = {
   id: string;
@@ -110,6 +110,8 @@ export type StatementLine = {
   event: string;
   /** For a stage due months after the start of supply: how many; null otherwise. */
   months: number | null;
+  /** For a clawback's payout: the unpaid stage it cancels. */
+  cancelsPosition: number | null;
   dueOn: string;
   amount: string;
 };

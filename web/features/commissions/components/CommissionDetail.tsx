@@ -69,7 +69,7 @@ export const CommissionDetail = ({ commission: c }: { commission: Commission }) 
             <Table.Tr key={p.position}>
               <Table.Td>{p.position}</Table.Td>
               <Table.Td>
-                <EventLabel event={p.event} months={p.months} />
+                <EventLabel event={p.event} months={p.months} cancelsPosition={p.cancelsPosition} />
               </Table.Td>
               <Table.Td>{p.dueOn ? format.date(p.dueOn) : t('commissions.detail.notDueYet')}</Table.Td>
               <Table.Td ta="right">{money(format, p.amount, c.currency)}</Table.Td>

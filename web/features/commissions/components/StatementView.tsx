@@ -130,7 +130,11 @@ export const StatementView = ({ userId, period }: { userId: string; period: stri
                   </Table.Td>
                   <Table.Td>{line.share === null ? '—' : `${format.number(line.share)} %`}</Table.Td>
                   <Table.Td>
-                    {line.entry === 'clawback' ? t('commissions.entry.clawback') : <EventLabel event={line.event} months={line.months} />}
+                    {line.entry === 'clawback' && line.cancelsPosition === null ? (
+                      t('commissions.entry.clawback')
+                    ) : (
+                      <EventLabel event={line.event} months={line.months} cancelsPosition={line.cancelsPosition} />
+                    )}
                     {line.entry === 'commission' && ` (${line.position})`}
                   </Table.Td>
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>{format.date(line.dueOn)}</Table.Td>
