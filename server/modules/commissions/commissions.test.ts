@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { inArray, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import pino from 'pino';
 import { extractText, getDocumentProxy } from 'unpdf';
@@ -8,6 +8,8 @@ import { seededRandom } from '../../demo/generator.js';
 import { skElectricityEic, skGasPod } from '../../demo/supply-point-generator.js';
 import { companyBody, createTestApp, type Caller } from '../../test/app.js';
 import { changeContractSigningState } from '../contracts/contracts.service.js';
+import { runCommissionGeneration } from './commissions.generation.js';
+import { commissions } from './commissions.schema.js';
 
 const { as, db } = await createTestApp();
 const system = systemContext(db, pino({ level: 'silent' }), 'test:signi');
@@ -267,6 +269,24 @@ describe('commissions generated on signing (COMM-2 to COMM-5)', () => {
       ['-56.24', '2027-04-01', null],
       ['-64.27', '2028-01-01', 3],
     ]);
+  });
+});
+
+describe('a commission run over many contracts', () => {
+  it('works through chunks two at a time, each in its own transaction, and computes nothing twice', async () => {
+    const batchSupplier = 'Dávková Energia s.r.o.';
+    const signed = [];
+    for (const day of ['01', '02', '03', '04', '05']) signed.push(await signedContract(`2026-11-${day}T10:00:00Z`, undefined, { supplier: batchSupplier }));
+    const ids = signed.map((s) => s.contract.id);
+    expect((await db.select().from(commissions).where(inArray(commissions.contractId, ids))).length).toBe(0);
+    await admin.post('/api/v1/commission-rules', { ...salesRule, name: 'Dávková – 1 €/MWh', supplier: batchSupplier, basis: { kind: 'perMWh', amount: '1.00' } });
+
+    const result = await runCommissionGeneration(system, ids, { chunkSize: 2, parallel: 2 });
+    // Five contracts of two participants each; the company commission of this supplier has no rule (a problem each).
+    expect(result).toEqual({ contracts: 5, commissions: 10, problems: 5 });
+    const rows = await db.select().from(commissions).where(inArray(commissions.contractId, ids));
+    expect(rows.map((r) => r.amount).sort()).toEqual([...Array<string>(5).fill('40.16'), ...Array<string>(5).fill('80.34')]);
+    expect(await runCommissionGeneration(system, ids, { chunkSize: 2, parallel: 2 })).toEqual({ contracts: 5, commissions: 0, problems: 5 });
   });
 });
 
