@@ -1,6 +1,7 @@
+import { ListEmptyState } from '../../components/ListEmptyState.js';
 import { ListPanel } from '../../components/ListPanel.js';
 import { ListFooter } from '../../components/ListFooter.js';
-import { Button, EmptyState } from '@mantine/core';
+import { Button } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconChecklist, IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -52,30 +53,19 @@ export const ActivityListPage = () => {
         query={list}
         empty={
           activities.length === 0 ? (
-            <EmptyState
-              py="xl"
+            <ListEmptyState
               icon={<IconChecklist size={28} aria-hidden />}
-              title={activeFilterCount > 0 ? t('activities.list.emptyFiltered') : t('activities.list.empty')}
-              description={
-                activeFilterCount > 0
-                  ? t('activities.list.emptyFilteredHint')
-                  : t('activities.list.emptyHint')
-              }
-            >
-              <EmptyState.Actions>
-                {activeFilterCount > 0 ? (
-                  <Button variant="light" onClick={clearFilters}>
-                    {t('activities.list.clearFilters')}
+              texts="activities.list"
+              filtered={activeFilterCount > 0}
+              onClearFilters={clearFilters}
+              action={
+                canWrite && (
+                  <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={openCreate}>
+                    {t('activities.list.create')}
                   </Button>
-                ) : (
-                  canWrite && (
-                    <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={openCreate}>
-                      {t('activities.list.create')}
-                    </Button>
-                  )
-                )}
-              </EmptyState.Actions>
-            </EmptyState>
+                )
+              }
+            />
           ) : undefined
         }
       >

@@ -1,6 +1,7 @@
+import { ListEmptyState } from '../../components/ListEmptyState.js';
 import { ListPanel } from '../../components/ListPanel.js';
 import { ListFooter } from '../../components/ListFooter.js';
-import { Button, EmptyState } from '@mantine/core';
+import { Button } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconBriefcase, IconLayoutKanban, IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -59,26 +60,19 @@ export const CaseListPage = () => {
         query={list}
         empty={
           cases.length === 0 ? (
-            <EmptyState
-              py="xl"
+            <ListEmptyState
               icon={<IconBriefcase size={28} aria-hidden />}
-              title={filtered ? t('cases.list.emptyFiltered') : t('cases.list.empty')}
-              description={filtered ? t('cases.list.emptyFilteredHint') : t('cases.list.emptyHint')}
-            >
-              <EmptyState.Actions>
-                {filtered ? (
-                  <Button variant="light" onClick={clearFilters}>
-                    {t('cases.list.clearFilters')}
+              texts="cases.list"
+              filtered={filtered}
+              onClearFilters={clearFilters}
+              action={
+                canWrite && (
+                  <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={openCreate}>
+                    {t('cases.list.create')}
                   </Button>
-                ) : (
-                  canWrite && (
-                    <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={openCreate}>
-                      {t('cases.list.create')}
-                    </Button>
-                  )
-                )}
-              </EmptyState.Actions>
-            </EmptyState>
+                )
+              }
+            />
           ) : undefined
         }
       >

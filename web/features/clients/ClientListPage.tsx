@@ -1,6 +1,7 @@
+import { ListEmptyState } from '../../components/ListEmptyState.js';
 import { ListPanel } from '../../components/ListPanel.js';
 import { ListFooter } from '../../components/ListFooter.js';
-import { Button, EmptyState } from '@mantine/core';
+import { Button } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconPlus, IconUsersGroup } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -25,26 +26,19 @@ const EmptyClients = ({
 }) => {
   const { t } = useTranslation();
   return (
-    <EmptyState
-      py="xl"
+    <ListEmptyState
       icon={<IconUsersGroup size={28} aria-hidden />}
-      title={filtered ? t('clients.list.emptyFiltered') : t('clients.list.empty')}
-      description={filtered ? t('clients.list.emptyFilteredHint') : t('clients.list.emptyHint')}
-    >
-      <EmptyState.Actions>
-        {filtered ? (
-          <Button variant="light" onClick={onClear}>
-            {t('clients.list.clearFilters')}
+      texts="clients.list"
+      filtered={filtered}
+      onClearFilters={onClear}
+      action={
+        onCreate && (
+          <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={onCreate}>
+            {t('clients.list.create')}
           </Button>
-        ) : (
-          onCreate && (
-            <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={onCreate}>
-              {t('clients.list.create')}
-            </Button>
-          )
-        )}
-      </EmptyState.Actions>
-    </EmptyState>
+        )
+      }
+    />
   );
 };
 

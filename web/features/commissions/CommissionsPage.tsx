@@ -1,6 +1,7 @@
+import { ListEmptyState } from '../../components/ListEmptyState.js';
 import { ListPanel } from '../../components/ListPanel.js';
 import { LoadMoreButton } from '../../components/ListFooter.js';
-import { Button, EmptyState, Group, Text } from '@mantine/core';
+import { Button, Group, Text } from '@mantine/core';
 import { IconCoins, IconFileInvoice } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -57,26 +58,12 @@ export const CommissionsPage = () => {
         query={list}
         empty={
           commissions.length === 0 ? (
-            <EmptyState
-              py="xl"
+            <ListEmptyState
               icon={<IconCoins size={28} aria-hidden />}
-              title={
-                activeFilterCount > 0 ? t('commissions.list.emptyFiltered') : t('commissions.list.empty')
-              }
-              description={
-                activeFilterCount > 0
-                  ? t('commissions.list.emptyFilteredHint')
-                  : t('commissions.list.emptyHint')
-              }
-            >
-              {activeFilterCount > 0 && (
-                <EmptyState.Actions>
-                  <Button variant="light" onClick={clearFilters}>
-                    {t('commissions.list.clearFilters')}
-                  </Button>
-                </EmptyState.Actions>
-              )}
-            </EmptyState>
+              texts="commissions.list"
+              filtered={activeFilterCount > 0}
+              onClearFilters={clearFilters}
+            />
           ) : undefined
         }
       >

@@ -1,6 +1,7 @@
+import { ListEmptyState } from '../../components/ListEmptyState.js';
 import { ListPanel } from '../../components/ListPanel.js';
 import { ListFooter } from '../../components/ListFooter.js';
-import { Button, EmptyState } from '@mantine/core';
+import { Button } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconFileText, IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -51,26 +52,19 @@ export const ContractListPage = () => {
         query={list}
         empty={
           contracts.length === 0 ? (
-            <EmptyState
-              py="xl"
+            <ListEmptyState
               icon={<IconFileText size={28} aria-hidden />}
-              title={filtered ? t('contracts.list.emptyFiltered') : t('contracts.list.empty')}
-              description={filtered ? t('contracts.list.emptyFilteredHint') : t('contracts.list.emptyHint')}
-            >
-              <EmptyState.Actions>
-                {filtered ? (
-                  <Button variant="light" onClick={clearFilters}>
-                    {t('contracts.list.clearFilters')}
+              texts="contracts.list"
+              filtered={filtered}
+              onClearFilters={clearFilters}
+              action={
+                canWrite && (
+                  <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={openCreate}>
+                    {t('contracts.list.create')}
                   </Button>
-                ) : (
-                  canWrite && (
-                    <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={openCreate}>
-                      {t('contracts.list.create')}
-                    </Button>
-                  )
-                )}
-              </EmptyState.Actions>
-            </EmptyState>
+                )
+              }
+            />
           ) : undefined
         }
       >

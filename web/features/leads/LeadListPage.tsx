@@ -1,6 +1,7 @@
+import { ListEmptyState } from '../../components/ListEmptyState.js';
 import { ListPanel } from '../../components/ListPanel.js';
 import { ListFooter } from '../../components/ListFooter.js';
-import { Button, EmptyState } from '@mantine/core';
+import { Button } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconFileImport, IconPlus, IconTargetArrow } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -26,36 +27,29 @@ const EmptyLeads = ({
 }) => {
   const { t } = useTranslation();
   return (
-    <EmptyState
-      py="xl"
+    <ListEmptyState
       icon={<IconTargetArrow size={28} aria-hidden />}
-      title={filtered ? t('leads.list.emptyFiltered') : t('leads.list.empty')}
-      description={filtered ? t('leads.list.emptyFilteredHint') : t('leads.list.emptyHint')}
-    >
-      <EmptyState.Actions>
-        {filtered ? (
-          <Button variant="light" onClick={onClear}>
-            {t('leads.list.clearFilters')}
-          </Button>
-        ) : (
-          onCreate && (
-            <>
-              <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={onCreate}>
-                {t('leads.list.create')}
-              </Button>
-              <Button
-                variant="default"
-                component={Link}
-                to="/leads/import"
-                leftSection={<IconFileImport size={16} aria-hidden />}
-              >
-                {t('leads.list.import')}
-              </Button>
-            </>
-          )
-        )}
-      </EmptyState.Actions>
-    </EmptyState>
+      texts="leads.list"
+      filtered={filtered}
+      onClearFilters={onClear}
+      action={
+        onCreate && (
+          <>
+            <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={onCreate}>
+              {t('leads.list.create')}
+            </Button>
+            <Button
+              variant="default"
+              component={Link}
+              to="/leads/import"
+              leftSection={<IconFileImport size={16} aria-hidden />}
+            >
+              {t('leads.list.import')}
+            </Button>
+          </>
+        )
+      }
+    />
   );
 };
 

@@ -1,6 +1,7 @@
+import { ListEmptyState } from '../../components/ListEmptyState.js';
 import { ListPanel } from '../../components/ListPanel.js';
 import { ListFooter } from '../../components/ListFooter.js';
-import { Button, EmptyState } from '@mantine/core';
+import { Button } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconPackage, IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -52,28 +53,19 @@ export const ProductListPage = () => {
         query={list}
         empty={
           products.length === 0 ? (
-            <EmptyState
-              py="xl"
+            <ListEmptyState
               icon={<IconPackage size={28} aria-hidden />}
-              title={filtered ? t('priceLists.products.emptyFiltered') : t('priceLists.products.empty')}
-              description={
-                filtered ? t('priceLists.products.emptyFilteredHint') : t('priceLists.products.emptyHint')
-              }
-            >
-              <EmptyState.Actions>
-                {filtered ? (
-                  <Button variant="light" onClick={clearFilters}>
-                    {t('priceLists.products.clearFilters')}
+              texts="priceLists.products"
+              filtered={filtered}
+              onClearFilters={clearFilters}
+              action={
+                canWrite && (
+                  <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={openCreate}>
+                    {t('priceLists.products.create')}
                   </Button>
-                ) : (
-                  canWrite && (
-                    <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={openCreate}>
-                      {t('priceLists.products.create')}
-                    </Button>
-                  )
-                )}
-              </EmptyState.Actions>
-            </EmptyState>
+                )
+              }
+            />
           ) : undefined
         }
       >

@@ -1,6 +1,7 @@
+import { ListEmptyState } from '../../components/ListEmptyState.js';
 import { ListPanel } from '../../components/ListPanel.js';
 import { ListFooter } from '../../components/ListFooter.js';
-import { Button, EmptyState } from '@mantine/core';
+import { Button } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconFileImport, IconPlugConnected, IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -25,26 +26,19 @@ const EmptySupplyPoints = ({
 }) => {
   const { t } = useTranslation();
   return (
-    <EmptyState
-      py="xl"
+    <ListEmptyState
       icon={<IconPlugConnected size={28} aria-hidden />}
-      title={filtered ? t('supplyPoints.list.emptyFiltered') : t('supplyPoints.list.empty')}
-      description={filtered ? t('supplyPoints.list.emptyFilteredHint') : t('supplyPoints.list.emptyHint')}
-    >
-      <EmptyState.Actions>
-        {filtered ? (
-          <Button variant="light" onClick={onClear}>
-            {t('supplyPoints.list.clearFilters')}
+      texts="supplyPoints.list"
+      filtered={filtered}
+      onClearFilters={onClear}
+      action={
+        onCreate && (
+          <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={onCreate}>
+            {t('supplyPoints.list.create')}
           </Button>
-        ) : (
-          onCreate && (
-            <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={onCreate}>
-              {t('supplyPoints.list.create')}
-            </Button>
-          )
-        )}
-      </EmptyState.Actions>
-    </EmptyState>
+        )
+      }
+    />
   );
 };
 
