@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { systemContext } from '../../context.js';
 import { seededRandom } from '../../demo/generator.js';
 import { skElectricityEic, skGasPod } from '../../demo/supply-point-generator.js';
+import { businessDate } from '../code-lists/energy-reference.service.js';
 import { companyBody, createTestApp, type Caller } from '../../test/app.js';
 
 import { jobHandlers } from '../../jobs/index.js';
@@ -225,7 +226,8 @@ describe('the contract register (CONTRACT-3)', () => {
 });
 
 describe('reminders before the end and the notice deadline (CONTRACT-3)', () => {
-  const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+  // Days as the server counts them (Central European), so the hour before midnight there is no different.
+  const day = (offset: number) => businessDate(new Date(Date.now() + offset * 86_400_000));
 
   it('the daily job reminds the responsible user once of each, and only of signed contracts', async () => {
     const body = contractBody({ startDate: day(-300), endDate: day(60), noticePeriodMonths: 1 });

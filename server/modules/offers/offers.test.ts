@@ -4,6 +4,7 @@ import { systemContext } from '../../context.js';
 import { seededRandom } from '../../demo/generator.js';
 import { skElectricityEic } from '../../demo/supply-point-generator.js';
 import { jobHandlers } from '../../jobs/index.js';
+import { businessDate } from '../code-lists/energy-reference.service.js';
 import { companyBody, createTestApp, type Caller } from '../../test/app.js';
 
 const { as, db, send } = await createTestApp();
@@ -13,7 +14,8 @@ const sales = await as('sales@demo.kilowatt');
 const sales2 = await as('sales2@demo.kilowatt');
 const random = seededRandom(7070);
 
-const day = (offsetDays: number) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
+// Days as the server counts them (Central European), so the hour before midnight there is no different.
+const day = (offsetDays: number) => businessDate(new Date(Date.now() + offsetDays * 86_400_000));
 const validUntil = day(30);
 
 /** A product with a 2026 price list: DD2 at 129.90 €/MWh and 1.99 €/month, purchase 98.50 €/MWh (price-lists.test.ts hand-checks it). */
