@@ -1,9 +1,8 @@
+import { useRefreshingMutation } from '../../api/mutations.js';
 import {
   keepPreviousData,
   useInfiniteQuery,
-  useMutation,
   useQuery,
-  useQueryClient,
   type QueryClient,
 } from '@tanstack/react-query';
 import { api, apiUrl, type ItemList, type Page, type QueryParams } from '../../api/client.js';
@@ -185,18 +184,8 @@ export const afterActivityChange = async (queryClient: QueryClient, activity: Ac
 
 type Options = { onSuccess?: (activity: Activity) => void };
 
-// Each mutation invalidates first and calls the caller's onSuccess after, so a caller can never drop the
-// invalidation by passing its own callback.
-const useActivityMutation = <Body>(mutationFn: (body: Body) => Promise<Activity>, options: Options) => {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn,
-    onSuccess: async (activity) => {
-      await afterActivityChange(queryClient, activity);
-      options.onSuccess?.(activity);
-    },
-  });
-};
+const useActivityMutation = <Body>(mutationFn: (body: Body) => Promise<Activity>, options: Options) =>
+  useRefreshingMutation(mutationFn, afterActivityChange, options);
 
 export const useCreateActivity = (options: Options = {}) =>
   useActivityMutation((body: ActivityInput) => api.post<Activity>('/activities', body), options);

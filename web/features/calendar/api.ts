@@ -1,3 +1,4 @@
+import { useRefreshingMutation } from '../../api/mutations.js';
 import { keepPreviousData, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { api, type ItemList } from '../../api/client.js';
 import type { HistoryEntry } from '../activities/api.js';
@@ -72,17 +73,8 @@ const afterEventChange = async (queryClient: QueryClient) => {
 
 type Options = { onSuccess?: (event: CalendarEvent) => void };
 
-// Invalidate first, then the caller's onSuccess, so a caller can never drop the invalidation.
-const useEventMutation = <Body>(mutationFn: (body: Body) => Promise<CalendarEvent>, options: Options) => {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn,
-    onSuccess: async (event) => {
-      await afterEventChange(queryClient);
-      options.onSuccess?.(event);
-    },
-  });
-};
+const useEventMutation = <Body>(mutationFn: (body: Body) => Promise<CalendarEvent>, options: Options) =>
+  useRefreshingMutation(mutationFn, afterEventChange, options);
 
 export const useCreateEvent = (options: Options = {}) =>
   useEventMutation((body: EventInput) => api.post<CalendarEvent>('/calendar/events', body), options);

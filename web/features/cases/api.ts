@@ -1,3 +1,4 @@
+import { useRefreshingMutation } from '../../api/mutations.js';
 import {
   keepPreviousData,
   useInfiniteQuery,
@@ -261,18 +262,8 @@ export const afterCaseChange = async (queryClient: QueryClient, detail: CaseDeta
 
 type Options = { onSuccess?: (detail: CaseDetail) => void };
 
-// Each mutation invalidates first and calls the caller's onSuccess after, so a caller can never drop the
-// invalidation by passing its own callback.
-const useCaseMutation = <Body>(mutationFn: (body: Body) => Promise<CaseDetail>, options: Options) => {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn,
-    onSuccess: async (detail) => {
-      await afterCaseChange(queryClient, detail);
-      options.onSuccess?.(detail);
-    },
-  });
-};
+const useCaseMutation = <Body>(mutationFn: (body: Body) => Promise<CaseDetail>, options: Options) =>
+  useRefreshingMutation(mutationFn, afterCaseChange, options);
 
 export const useCreateCase = (options: Options = {}) =>
   useCaseMutation((body: CaseInput) => api.post<CaseDetail>('/cases', body), options);

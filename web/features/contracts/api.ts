@@ -1,9 +1,8 @@
+import { useRefreshingMutation } from '../../api/mutations.js';
 import {
   keepPreviousData,
   useInfiniteQuery,
-  useMutation,
   useQuery,
-  useQueryClient,
   type QueryClient,
 } from '@tanstack/react-query';
 import { api, apiUrl, type ItemList, type Page, type QueryParams } from '../../api/client.js';
@@ -186,17 +185,8 @@ export const afterContractChange = async (queryClient: QueryClient, detail: Cont
 
 type Options = { onSuccess?: (detail: ContractDetail) => void };
 
-// Each mutation invalidates first and calls the caller's onSuccess after, so a caller can never drop the invalidation.
-const useContractMutation = <Body>(mutationFn: (body: Body) => Promise<ContractDetail>, options: Options) => {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn,
-    onSuccess: async (detail) => {
-      await afterContractChange(queryClient, detail);
-      options.onSuccess?.(detail);
-    },
-  });
-};
+const useContractMutation = <Body>(mutationFn: (body: Body) => Promise<ContractDetail>, options: Options) =>
+  useRefreshingMutation(mutationFn, afterContractChange, options);
 
 export const useCreateContract = (options: Options = {}) =>
   useContractMutation((body: ContractCreateBody) => api.post<ContractDetail>('/contracts', body), options);

@@ -1,7 +1,7 @@
+import { useRefreshingMutation } from '../../api/mutations.js';
 import {
   keepPreviousData,
   useInfiniteQuery,
-  useMutation,
   useQuery,
   useQueryClient,
   type QueryClient,
@@ -212,17 +212,8 @@ export const afterLeadChange = async (queryClient: QueryClient) => {
 
 type Options<T> = { onSuccess?: (result: T) => void };
 
-// Each mutation invalidates first and calls the caller's onSuccess after, so a caller can never drop the invalidation.
-const useLeadMutation = <Vars, T>(mutationFn: (vars: Vars) => Promise<T>, options: Options<T> = {}) => {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn,
-    onSuccess: async (result: T) => {
-      await afterLeadChange(queryClient);
-      options.onSuccess?.(result);
-    },
-  });
-};
+const useLeadMutation = <Vars, T>(mutationFn: (vars: Vars) => Promise<T>, options: Options<T> = {}) =>
+  useRefreshingMutation(mutationFn, afterLeadChange, options);
 
 export const useCreateLead = (options: Options<Lead & { duplicates: DuplicateMatch[] }> = {}) =>
   useLeadMutation(

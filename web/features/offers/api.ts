@@ -1,3 +1,4 @@
+import { useRefreshingMutation } from '../../api/mutations.js';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, apiUrl, type ItemList } from '../../api/client.js';
 import type { HistoryEntry } from '../cases/api.js';
@@ -161,10 +162,8 @@ export const usePreviewOffer = (caseId: string) =>
   useMutation({ mutationFn: (lines: OfferLineBody[]) => api.post<{ lines: OfferLine[]; totals: OfferTotals }>(`/cases/${caseId}/offers/preview`, { lines }) });
 
 /** Every change of an offer refreshes the offer lists and details (a new version changes its siblings too). */
-const useOfferMutation = <Body, Result>(run: (body: Body) => Promise<Result>) => {
-  const queryClient = useQueryClient();
-  return useMutation({ mutationFn: run, onSuccess: () => queryClient.invalidateQueries({ queryKey: offerKeys.all }) });
-};
+const useOfferMutation = <Body, Result>(run: (body: Body) => Promise<Result>) =>
+  useRefreshingMutation(run, (queryClient) => queryClient.invalidateQueries({ queryKey: offerKeys.all }));
 
 export const useCreateOffer = (caseId: string) => useOfferMutation((body: OfferCreateBody) => api.post<OfferDetail>(`/cases/${caseId}/offers`, body));
 
