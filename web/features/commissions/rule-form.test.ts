@@ -34,8 +34,8 @@ describe('rule form values', () => {
   it('round-trip a rule into the same API body', () => {
     const values = ruleFormValues(rule, '2026-05-05');
     expect(values.scope).toBe('supplier');
-    expect(checkRuleForm(values)).toEqual({});
-    expect(toRuleBody(values)).toEqual({
+    expect(checkRuleForm(values, ',')).toEqual({});
+    expect(toRuleBody(values, ',')).toEqual({
       kind: 'sales',
       name: rule.name,
       productId: null,
@@ -53,31 +53,31 @@ describe('rule form values', () => {
   it('start a new rule valid from today, paid at once on signature', () => {
     const values = ruleFormValues(null, '2026-05-05');
     expect(values.validFrom).toBe('2026-05-05');
-    expect(checkRuleForm(values)).toEqual({ name: 'required', basisValue: 'required' });
-    const body = toRuleBody({ ...values, name: ' Všetko ', basisValue: '12,5', basisKind: 'marginPercent' });
+    expect(checkRuleForm(values, ',')).toEqual({ name: 'required', basisValue: 'required' });
+    const body = toRuleBody({ ...values, name: ' Všetko ', basisValue: '12,5', basisKind: 'marginPercent' }, ',');
     expect(body).toMatchObject({ name: 'Všetko', supplier: null, productId: null, consumption: null, basis: { kind: 'marginPercent', percent: '12.5' }, payoutModel: { kind: 'oneOff', trigger: { event: 'signature' } } });
   });
 
   it('send only the scope chosen, and the months only of a "months after" trigger', () => {
     const values = { ...ruleFormValues(rule, '2026-05-05'), scope: 'product' as const, productId: 'p-1', payoutKind: 'instalments' as const, trigger: { event: 'supplyStart' as const, months: 12 }, count: 6, everyMonths: 2 };
-    expect(toRuleBody(values)).toMatchObject({ productId: 'p-1', supplier: null, payoutModel: { kind: 'instalments', count: 6, everyMonths: 2, trigger: { event: 'supplyStart' } } });
-    expect(toRuleBody({ ...values, consumptionKind: 'band', bands: ['C2', 'C3'] }).consumption).toEqual({ kind: 'band', bands: ['C2', 'C3'] });
+    expect(toRuleBody(values, ',')).toMatchObject({ productId: 'p-1', supplier: null, payoutModel: { kind: 'instalments', count: 6, everyMonths: 2, trigger: { event: 'supplyStart' } } });
+    expect(toRuleBody({ ...values, consumptionKind: 'band', bands: ['C2', 'C3'] }, ',').consumption).toEqual({ kind: 'band', bands: ['C2', 'C3'] });
   });
 
   it('change only the name and end of a rule in use', () => {
     const values = { ...ruleFormValues(rule, '2026-05-05'), name: 'Nový názov', validTo: '2026-12-31', basisValue: '3' };
-    expect(toRuleUpdate(values, true)).toEqual({ name: 'Nový názov', validTo: '2026-12-31' });
-    expect(toRuleUpdate(values, false)).toMatchObject({ basis: { kind: 'perMWh', amount: '3' } });
+    expect(toRuleUpdate(values, true, ',')).toEqual({ name: 'Nový názov', validTo: '2026-12-31' });
+    expect(toRuleUpdate(values, false, ',')).toMatchObject({ basis: { kind: 'perMWh', amount: '3' } });
   });
 
   it('check stages, ranges and the scope before saving', () => {
     const values = ruleFormValues(rule, '2026-05-05');
-    expect(checkRuleForm({ ...values, stages: [{ percent: '50', trigger: { event: 'signature', months: 12 } }, { percent: '40', trigger: { event: 'supplyStart', months: 12 } }] })).toEqual({ stages: 'stages_not_100' });
-    expect(checkRuleForm({ ...values, toMWh: '5' })).toEqual({ toMWh: 'not_above_lower' });
-    expect(checkRuleForm({ ...values, scope: 'supplier', supplier: ' ' })).toEqual({ supplier: 'required' });
-    expect(checkRuleForm({ ...values, validTo: '2025-12-31' })).toEqual({ validTo: 'before_valid_from' });
-    expect(stagesTotal([{ percent: '33.33', trigger: { event: 'signature', months: 1 } }, { percent: '66.67', trigger: { event: 'signature', months: 1 } }])).toBe(100);
-    expect(stagesTotal([{ percent: 'x', trigger: { event: 'signature', months: 1 } }])).toBeNull();
+    expect(checkRuleForm({ ...values, stages: [{ percent: '50', trigger: { event: 'signature', months: 12 } }, { percent: '40', trigger: { event: 'supplyStart', months: 12 } }] }, ',')).toEqual({ stages: 'stages_not_100' });
+    expect(checkRuleForm({ ...values, toMWh: '5' }, ',')).toEqual({ toMWh: 'not_above_lower' });
+    expect(checkRuleForm({ ...values, scope: 'supplier', supplier: ' ' }, ',')).toEqual({ supplier: 'required' });
+    expect(checkRuleForm({ ...values, validTo: '2025-12-31' }, ',')).toEqual({ validTo: 'before_valid_from' });
+    expect(stagesTotal([{ percent: '33.33', trigger: { event: 'signature', months: 1 } }, { percent: '66.67', trigger: { event: 'signature', months: 1 } }], ',')).toBe(100);
+    expect(stagesTotal([{ percent: 'x', trigger: { event: 'signature', months: 1 } }], ',')).toBeNull();
   });
 });
 
@@ -97,4 +97,13 @@ describe('server problems on form fields', () => {
   ])('%s → %s', (path, field) => {
     expect(fieldOfPath(path)).toBe(field);
   });
+
+  it('reads decimals the way the UI language writes them', () => {
+    const values = { ...ruleFormValues(null, '2026-01-01'), name: 'x', basisValue: '1,500.5', consumptionKind: 'mwh' as const, fromMWh: '1 000', toMWh: '' };
+    expect(checkRuleForm(values, '.')).toEqual({});
+    expect(toRuleBody(values, '.')).toMatchObject({ basis: { amount: '1500.5' }, consumption: { fromMWh: '1000' } });
+    expect(toRuleBody({ ...values, basisValue: '12 500,5' }, ',').basis).toEqual({ kind: 'perMWh', amount: '12500.5' });
+    expect(checkRuleForm({ ...values, basisValue: '12,5,0' }, ',')).toEqual({ basisValue: 'decimal' });
+  });
 });
+

@@ -1,3 +1,4 @@
+import { parseDecimalInput } from '../supply-points/decimal-input.js';
 import type { ClawbackPolicy, CommissionKind, PayoutModel, PayoutTrigger, Rule, RuleBody } from './api.js';
 
 export const triggerEvents = ['signature', 'supplyStart', 'monthsAfterSupplyStart'] as const;
@@ -105,11 +106,14 @@ const payoutModelOf = (values: RuleFormValues): PayoutModel => {
   }
 };
 
-/** A decimal as typed ("2,5") as the API takes it ("2.5"). */
-const decimal = (text: string): string => text.trim().replace(',', '.');
+/**
+ * A decimal as typed, read the way the UI's language writes numbers (`separator`: "," in Slovak, "." in English),
+ * as the API takes it: Slovak "12 500,5" and English "12,500.5" are both "12500.5".
+ */
+const decimal = (text: string, separator: string): string => parseDecimalInput(text.trim(), separator);
 
 /** The API's body of a new rule, or of every field of a rule not in use yet. */
-export const toRuleBody = (values: RuleFormValues): RuleBody => ({
+export const toRuleBody = (values: RuleFormValues, separator: string): RuleBody => ({
   kind: values.kind,
   name: values.name.trim(),
   productId: values.scope === 'product' ? values.productId : null,
@@ -119,18 +123,18 @@ export const toRuleBody = (values: RuleFormValues): RuleBody => ({
     values.consumptionKind === 'band'
       ? { kind: 'band', bands: values.bands }
       : values.consumptionKind === 'mwh'
-        ? { kind: 'mwh', fromMWh: decimal(values.fromMWh) || '0', toMWh: decimal(values.toMWh) || null }
+        ? { kind: 'mwh', fromMWh: decimal(values.fromMWh, separator) || '0', toMWh: decimal(values.toMWh, separator) || null }
         : null,
   validFrom: values.validFrom,
   validTo: values.validTo || null,
-  basis: values.basisKind === 'marginPercent' ? { kind: 'marginPercent', percent: decimal(values.basisValue) } : { kind: values.basisKind, amount: decimal(values.basisValue) },
+  basis: values.basisKind === 'marginPercent' ? { kind: 'marginPercent', percent: decimal(values.basisValue, separator) } : { kind: values.basisKind, amount: decimal(values.basisValue, separator) },
   payoutModel: payoutModelOf(values),
   clawback: values.clawback,
 });
 
 /** A rule in use keeps everything but its name and end of validity. */
-export const toRuleUpdate = (values: RuleFormValues, inUse: boolean): Partial<RuleBody> => {
-  if (!inUse) return toRuleBody(values);
+export const toRuleUpdate = (values: RuleFormValues, inUse: boolean, separator: string): Partial<RuleBody> => {
+  if (!inUse) return toRuleBody(values, separator);
   return { name: values.name.trim(), validTo: values.validTo || null };
 };
 
@@ -152,21 +156,20 @@ export const fieldOfPath = (path: string): string => {
 };
 
 /** Sum of the stages' per cents as typed, for the hint under the stage list; null when one is not a number. */
-export const stagesTotal = (stages: RuleFormValues['stages']): number | null => {
+export const stagesTotal = (stages: RuleFormValues['stages'], separator: string): number | null => {
   let cents = 0;
   for (const stage of stages) {
-    const value = Number(decimal(stage.percent));
+    const value = Number(decimal(stage.percent, separator));
     if (stage.percent.trim() === '' || Number.isNaN(value)) return null;
     cents += Math.round(value * 100);
   }
   return cents / 100;
 };
 
-const decimalPattern = /^\d+([.,]\d+)?$/;
-
 /** Problems the form shows before asking the server, as `validation.<code>` codes by field. */
-export const checkRuleForm = (values: RuleFormValues): Record<string, string> => {
+export const checkRuleForm = (values: RuleFormValues, separator: string): Record<string, string> => {
   const problems: Record<string, string> = {};
+  const isDecimal = (text: string) => /^\d+(\.\d+)?$/.test(decimal(text, separator));
   if (!values.name.trim()) problems.name = 'required';
   if (!values.validFrom) problems.validFrom = 'required';
   if (values.validTo && values.validFrom && values.validTo < values.validFrom) problems.validTo = 'before_valid_from';
@@ -174,16 +177,16 @@ export const checkRuleForm = (values: RuleFormValues): Record<string, string> =>
   if (values.scope === 'supplier' && !values.supplier.trim()) problems.supplier = 'required';
   if (values.consumptionKind === 'band' && values.bands.length === 0) problems.bands = 'required';
   if (values.consumptionKind === 'mwh') {
-    if (!decimalPattern.test(values.fromMWh.trim())) problems.fromMWh = values.fromMWh.trim() ? 'decimal' : 'required';
-    if (values.toMWh.trim() && !decimalPattern.test(values.toMWh.trim())) problems.toMWh = 'decimal';
-    else if (values.toMWh.trim() && !problems.fromMWh && Number(decimal(values.toMWh)) <= Number(decimal(values.fromMWh))) problems.toMWh = 'not_above_lower';
+    if (!isDecimal(values.fromMWh)) problems.fromMWh = values.fromMWh.trim() ? 'decimal' : 'required';
+    if (values.toMWh.trim() && !isDecimal(values.toMWh)) problems.toMWh = 'decimal';
+    else if (values.toMWh.trim() && !problems.fromMWh && Number(decimal(values.toMWh, separator)) <= Number(decimal(values.fromMWh, separator))) problems.toMWh = 'not_above_lower';
   }
-  if (!decimalPattern.test(values.basisValue.trim())) problems.basisValue = values.basisValue.trim() ? 'decimal' : 'required';
+  if (!isDecimal(values.basisValue)) problems.basisValue = values.basisValue.trim() ? 'decimal' : 'required';
   if (values.payoutKind === 'multiStage') {
     values.stages.forEach((stage, i) => {
-      if (!decimalPattern.test(stage.percent.trim())) problems[`stages.${i}.percent`] = stage.percent.trim() ? 'decimal' : 'required';
+      if (!isDecimal(stage.percent)) problems[`stages.${i}.percent`] = stage.percent.trim() ? 'decimal' : 'required';
     });
-    const total = stagesTotal(values.stages);
+    const total = stagesTotal(values.stages, separator);
     if (total !== null && total !== 100) problems.stages = 'stages_not_100';
   }
   return problems;

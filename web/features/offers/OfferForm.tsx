@@ -8,9 +8,10 @@ import { isApiError } from '../../api/client.js';
 import type { CaseDetail } from '../cases/api.js';
 import { useCreateOffer, usePreviewOffer, useProductOptions, type OfferLineBody } from './api.js';
 import { LinesTable, TotalsRow } from './components/OfferBits.js';
+import { useFormat } from '../../i18n/format.js';
+import { addDays, localToday } from '../contracts/list-params.js';
+import { decimalSeparator, parseDecimalInput } from '../supply-points/decimal-input.js';
 
-const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
-const nextYear = new Date().getUTCFullYear() + 1;
 
 /**
  * A new offer for the case: its supply points, one product and delivery period for all chosen points, and the
@@ -21,13 +22,18 @@ export const OfferForm = ({ detail, opened, onClose }: { detail: CaseDetail; ope
   const navigate = useNavigate();
   const commodity = detail.commodity === 'gas' ? 'gas' : 'electricity';
   const products = useProductOptions(commodity);
+  const format = useFormat();
+  const separator = decimalSeparator(format.locale);
+  // Today and next year as the user's calendar has them (a UTC day is yesterday's just after midnight in Central Europe).
+  const today = localToday();
+  const nextYear = Number(today.slice(0, 4)) + 1;
   const [pointIds, setPointIds] = useState<string[]>(detail.supplyPointIds);
   const [productId, setProductId] = useState<string | null>(null);
   const [deliveryFrom, setDeliveryFrom] = useState(`${nextYear}-01-01`);
   const [deliveryTo, setDeliveryTo] = useState(`${nextYear}-12-31`);
   const [currentPricePerMWh, setPrice] = useState('');
   const [currentMonthlyFee, setFee] = useState('');
-  const [validUntil, setValidUntil] = useState(inDays(30));
+  const [validUntil, setValidUntil] = useState(() => addDays(today, 30));
   const [kind, setKind] = useState<'binding' | 'indicative'>('binding');
   const [isAlternative, setAlternative] = useState(false);
   const [note, setNote] = useState('');
@@ -35,7 +41,15 @@ export const OfferForm = ({ detail, opened, onClose }: { detail: CaseDetail; ope
   const create = useCreateOffer(detail.id);
 
   const lines = (): OfferLineBody[] =>
-    pointIds.map((supplyPointId) => ({ supplyPointId, productId: productId ?? '', deliveryFrom, deliveryTo, currentPricePerMWh, currentMonthlyFee }));
+        pointIds.map((supplyPointId) => ({
+      supplyPointId,
+      productId: productId ?? '',
+      deliveryFrom,
+      deliveryTo,
+      // Prices as the user's language writes them ("150,5" in Slovak), as the API takes them ("150.5").
+      currentPricePerMWh: parseDecimalInput(currentPricePerMWh, separator),
+      currentMonthlyFee: parseDecimalInput(currentMonthlyFee, separator),
+    }));
   const error = create.error ?? preview.error;
   const problems = isApiError(error) ? error.errors : [];
   const identifierOf = new Map(detail.supplyPoints.map((p) => [p.id, p.identifier]));

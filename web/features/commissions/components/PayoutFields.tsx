@@ -1,3 +1,5 @@
+import { useFormat } from '../../../i18n/format.js';
+import { decimalSeparator } from '../../supply-points/decimal-input.js';
 import { ActionIcon, Button, Group, NumberInput, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -31,7 +33,7 @@ const TriggerFields = ({ form, path, disabled, label }: { form: Form; path: stri
 export const PayoutFields = ({ form, disabled }: { form: Form; disabled: boolean }) => {
   const { t } = useTranslation();
   const { payoutKind, stages } = form.values;
-  const total = stagesTotal(stages);
+  const total = stagesTotal(stages, decimalSeparator(useFormat().locale));
   return (
     <Stack gap="xs">
       <Text size="sm" fw={500} id="payout-kind-label">

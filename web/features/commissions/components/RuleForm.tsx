@@ -1,3 +1,5 @@
+import { useFormat } from '../../../i18n/format.js';
+import { decimalSeparator } from '../../supply-points/decimal-input.js';
 import { Alert, Button, Divider, Group, Modal, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconLock } from '@tabler/icons-react';
@@ -19,6 +21,7 @@ const isFormField = (field: string) => formFields.has(field) || /^stages\.\d+\.(
 
 const RuleFormBody = ({ rule, onClose }: { rule: Rule | null; onClose: () => void }) => {
   const { t } = useTranslation();
+  const separator = decimalSeparator(useFormat().locale);
   const locked = Boolean(rule?.inUse);
   const save = useSaveRule();
   const [failure, setFailure] = useState<unknown>(null);
@@ -28,7 +31,7 @@ const RuleFormBody = ({ rule, onClose }: { rule: Rule | null; onClose: () => voi
   const message = (code: string) => translateCode(t, 'commissions.rules.errors', code === 'too_few' ? 'tooFewStages' : code) ?? ruleMessage(t, code);
   const form = useForm<RuleFormValues>({
     initialValues: ruleFormValues(rule, localToday()),
-    validate: (values) => (locked ? {} : Object.fromEntries(Object.entries(checkRuleForm(values)).map(([field, code]) => [field, message(code)]))),
+    validate: (values) => (locked ? {} : Object.fromEntries(Object.entries(checkRuleForm(values, separator)).map(([field, code]) => [field, message(code)]))),
   });
 
   const submit = form.onSubmit((values) => {
@@ -48,7 +51,7 @@ const RuleFormBody = ({ rule, onClose }: { rule: Rule | null; onClose: () => voi
       notifySuccess(t('commissions.rules.saved'));
       onClose();
     };
-    save.mutate({ id: rule?.id ?? null, body: rule ? toRuleUpdate(values, locked) : toRuleBody(values), version: rule?.version ?? 0 }, { onError, onSuccess });
+    save.mutate({ id: rule?.id ?? null, body: rule ? toRuleUpdate(values, locked, separator) : toRuleBody(values, separator), version: rule?.version ?? 0 }, { onError, onSuccess });
   });
   const basisKind = form.values.basisKind;
 
