@@ -135,5 +135,8 @@ export const notFound = (what = 'Record'): AppError => new AppError('not_found',
 
 export const forbidden = (): AppError => new AppError('auth.forbidden', 'Your role may not do this');
 
-export const invalidField = (path: string, code: string, message: string): AppError =>
-  new AppError('validation', `${path}: ${message}`, { errors: [{ path, code, message }] });
+/** A 400 naming every field and the rule it breaks; the detail lists them as `path: message`. */
+export const invalidFields = (errors: FieldProblem[]): AppError =>
+  new AppError('validation', errors.map((e) => `${e.path}: ${e.message}`).join('; '), { errors });
+
+export const invalidField = (path: string, code: string, message: string): AppError => invalidFields([{ path, code, message }]);

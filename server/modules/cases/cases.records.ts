@@ -6,7 +6,7 @@ import { filledGateFields, type GateSnapshot } from '../../../domain/sales/gates
 import { potentialTotals } from '../../../domain/sales/potentials.js';
 import { checkShares } from '../../../domain/sales/shares.js';
 import { readTogether, type ServiceContext } from '../../context.js';
-import { AppError, notFound, type FieldProblem } from '../../http/errors.js';
+import { AppError, notFound, type FieldProblem, invalidFields } from '../../http/errors.js';
 import { visibleTo } from '../auth/access.js';
 import { clientNames } from '../clients/clients.service.js';
 import { assertCodes } from '../code-lists/code-lists.service.js';
@@ -137,13 +137,11 @@ export type CaseFields = {
   note: string | null;
 };
 
-const invalid = (errors: FieldProblem[]) =>
-  new AppError('validation', errors.map((e) => `${e.path}: ${e.message}`).join('; '), { errors });
 
 /** Shares add up to exactly 100 % (COMM-2); the error names `participants` and the sum it found. */
 export const assertShares = (participants: Participant[]): void => {
   const check = checkShares(participants);
-  if (check.problems.length > 0) throw invalid(check.problems);
+  if (check.problems.length > 0) throw invalidFields(check.problems);
   if (check.isTotalWrong) {
     const message = `The participants' shares add up to ${check.total} %, not 100 %`;
     throw new AppError('case.shares_not_100', message, {
@@ -165,7 +163,7 @@ export const assertUsersOfOwner = async (ctx: ServiceContext, ownerId: string, r
   (participants ?? []).forEach((p, i) => {
     if (!fits(p.userId)) errors.push({ path: `participants.${i}.userId`, code: 'not_of_owner', message: "not an active user of the case's owner company" });
   });
-  if (errors.length > 0) throw invalid(errors);
+  if (errors.length > 0) throw invalidFields(errors);
 };
 
 /** Linked supply points exist, are visible to the caller and belong to the case's client. */
@@ -183,7 +181,7 @@ export const assertSupplyPointsOfClient = async (ctx: ServiceContext, clientId: 
     if (!point) errors.push({ path: `supplyPointIds.${i}`, code: 'not_found', message: 'no such supply point among those you may see' });
     else if (point.clientId !== clientId) errors.push({ path: `supplyPointIds.${i}`, code: 'other_client', message: "not a supply point of the case's client" });
   }
-  if (errors.length > 0) throw invalid(errors);
+  if (errors.length > 0) throw invalidFields(errors);
 };
 
 /** Rules across fields of the case and its potentials that zod alone cannot check. */
@@ -206,7 +204,7 @@ export const assertFieldRules = async (ctx: ServiceContext, fields: CaseFields, 
       errors.push({ path: `potentials.${i}.periodTo`, code: 'before_start', message: 'the period ends before it starts' });
     }
   });
-  if (errors.length > 0) throw invalid(errors);
+  if (errors.length > 0) throw invalidFields(errors);
   await assertCodes(ctx, {
     type: { list: 'caseType', code: fields.type },
     territoryCode: { list: 'distributionTerritory', code: fields.territoryCode },

@@ -3,7 +3,7 @@ import { Decimal } from 'decimal.js';
 import { checkPayoutModel } from '../../../domain/commissions/payout.js';
 import { overlappingRules, type CommissionRule } from '../../../domain/commissions/rules.js';
 import { withTx, type ServiceContext } from '../../context.js';
-import { AppError, notFound } from '../../http/errors.js';
+import { AppError, invalidFields, notFound, type FieldProblem } from '../../http/errors.js';
 import { listHistory, recordChange, type HistoryEntry } from '../audit/audit.service.js';
 import { actorUserId, assertCan, can } from '../auth/permissions.js';
 import { products } from '../price-lists/price-lists.schema.js';
@@ -11,7 +11,6 @@ import type { RuleCreateBody, RuleResponse, RuleUpdateBody } from './commissions
 import { commissionRules, commissions } from './commissions.schema.js';
 
 type RuleRow = typeof commissionRules.$inferSelect;
-type FieldProblem = { path: string; code: string; message: string };
 
 const ownerOf = (ctx: ServiceContext): string => {
   if (ctx.actor.kind !== 'user') throw new Error('commission rules are read and written for a user of an owner company');
@@ -20,8 +19,6 @@ const ownerOf = (ctx: ServiceContext): string => {
 
 const ruleTarget = (row: { id: string; ownerId: string }) => ({ entityType: 'commissionRule', entityId: row.id, rootType: 'commissionRule', rootId: row.id, ownerId: row.ownerId });
 
-const invalid = (problems: FieldProblem[]) =>
-  new AppError('validation', problems.map((p) => `${p.path}: ${p.message}`).join('; '), { errors: problems });
 
 /** A stored rule as `domain/commissions` resolves it. */
 export const toDomainRule = (row: Pick<RuleRow, 'id' | 'productId' | 'supplier' | 'clientKind' | 'consumption' | 'validFrom' | 'validTo' | 'basis'>): CommissionRule => ({
@@ -62,7 +59,7 @@ const assertRuleValid = async (ctx: ServiceContext, ownerId: string, id: string 
     const [product] = await ctx.db.select({ id: products.id }).from(products).where(and(eq(products.id, rule.productId), eq(products.ownerId, ownerId)));
     if (!product) problems.push({ path: 'productId', code: 'not_found', message: 'no such product of your owner company' });
   }
-  if (problems.length > 0) throw invalid(problems);
+  if (problems.length > 0) throw invalidFields(problems);
   // One rule at a time per owner and kind, so two overlapping rules cannot both pass this check concurrently.
   await ctx.db.execute(sql`select pg_advisory_xact_lock(hashtext(${`commission-rules:${ownerId}:${rule.kind}`}))`);
   const others = await ctx.db
@@ -72,7 +69,7 @@ const assertRuleValid = async (ctx: ServiceContext, ownerId: string, id: string 
   const overlaps = overlappingRules(toDomainRule({ ...rule, id: id ?? 'new' }), others.map(toDomainRule));
   if (overlaps.length > 0) {
     const names = new Map(others.map((o) => [o.id, o]));
-    throw invalid(
+    throw invalidFields(
       overlaps.map((o) => {
         const other = names.get(o.id)!;
         return {

@@ -2,7 +2,7 @@ import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { searchable } from '../../../domain/clients/client-rules.js';
 import { noticeDeadlineOf } from '../../../domain/contracts/deadlines.js';
 import type { ServiceContext } from '../../context.js';
-import { AppError, notFound, type FieldProblem } from '../../http/errors.js';
+import { notFound, type FieldProblem, invalidFields } from '../../http/errors.js';
 import { visibleTo } from '../auth/access.js';
 import { clientNames } from '../clients/clients.service.js';
 import { listContactsOfClient } from '../contacts/contacts.service.js';
@@ -91,12 +91,11 @@ export const historySnapshotOf = (row: ContractRow, children: Children) => ({
   signatoryContactIds: children.signatoryContactIds.join(', '),
 });
 
-const invalid = (errors: FieldProblem[]) => new AppError('validation', errors.map((e) => `${e.path}: ${e.message}`).join('; '), { errors });
 
 /** Dates in order; the end, when there is one, not before the start. */
 export const assertDates = (startDate: string, endDate: string | null) => {
   if (endDate !== null && endDate < startDate) {
-    throw invalid([{ path: 'endDate', code: 'end_before_start', message: 'the end date is before the start date' }]);
+    throw invalidFields([{ path: 'endDate', code: 'end_before_start', message: 'the end date is before the start date' }]);
   }
 };
 
@@ -118,7 +117,7 @@ export const assertSupplyPoints = async (ctx: ServiceContext, clientId: string, 
     else if (point.commodity !== commodity) errors.push({ path, code: 'other_commodity', message: `a ${point.commodity} supply point in a ${commodity} contract` });
     else if (point.archivedAt) errors.push({ path, code: 'archived', message: 'the supply point is archived' });
   }
-  if (errors.length > 0) throw invalid(errors);
+  if (errors.length > 0) throw invalidFields(errors);
 };
 
 /** Signatories are the client's own contacts marked as signing persons (CONTRACT-2). */
@@ -135,7 +134,7 @@ export const assertSignatories = async (ctx: ServiceContext, clientId: string, i
     else if (!contact.isSigningPerson) errors.push({ path, code: 'not_signing_person', message: `${contact.firstName} ${contact.lastName} may not sign for the client` });
     seen.add(id);
   }
-  if (errors.length > 0) throw invalid(errors);
+  if (errors.length > 0) throw invalidFields(errors);
 };
 
 /**

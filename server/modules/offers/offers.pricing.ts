@@ -3,7 +3,7 @@ import { moneyString, percentOf, type Currency } from '../../../domain/money.js'
 import type { PricingLine, PricingResult } from '../../../domain/pricing/pricing.js';
 import { compareCosts, type LineSaving } from '../../../domain/pricing/saving.js';
 import type { ServiceContext } from '../../context.js';
-import { AppError, type FieldProblem } from '../../http/errors.js';
+import { AppError, type FieldProblem, invalidFields } from '../../http/errors.js';
 import { getProduct, newQuoteCache, quoteSupplyPoint, quoteSupplyPointAtPrices } from '../price-lists/price-lists.service.js';
 import type { OfferLineBody, OfferTotals } from './offers.api.js';
 import type { offerLines } from './offers.schema.js';
@@ -36,7 +36,6 @@ export type LineValues = Omit<typeof offerLines.$inferInsert, 'id' | 'offerId'> 
 
 export type PricedOffer = { commodity: 'electricity' | 'gas'; currency: Currency; lines: LineValues[] };
 
-const invalid = (errors: FieldProblem[]) => new AppError('validation', errors.map((e) => `${e.path}: ${e.message}`).join('; '), { errors });
 
 type Quote = Awaited<ReturnType<typeof quoteSupplyPoint>>;
 /** A quote is a pricing result whose line kinds travel as strings. */
@@ -127,7 +126,7 @@ export const priceOfferLines = async (ctx: ServiceContext, caseSupplyPointIds: R
       }
     }
   }
-  if (errors.length > 0) throw invalid(errors);
+  if (errors.length > 0) throw invalidFields(errors);
   return { commodity: commodity!, currency: currency!, lines: out };
 };
 
