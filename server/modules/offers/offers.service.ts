@@ -8,7 +8,7 @@ import { nextOfferState, offerChangeMode, type OfferAction } from '../../../doma
 import { pipelineValue } from '../../../domain/offers/pipeline.js';
 import { withTx, type ServiceContext } from '../../context.js';
 import { encodeCursor, keysetAfter, keysetOrder, pageOf, type Keyset } from '../../db/keyset.js';
-import { AppError, invalidField, notFound, type FieldProblem } from '../../http/errors.js';
+import { AppError, invalidField, notFound, type FieldProblem, invalidFields } from '../../http/errors.js';
 import { listHistory, recordChange, type HistoryEntry } from '../audit/audit.service.js';
 import { visibleTo } from '../auth/access.js';
 import { actorUserId, assertCan, can, type Actor } from '../auth/permissions.js';
@@ -17,7 +17,7 @@ import { clientNames, getClient } from '../clients/clients.service.js';
 import { listContactsOfClient } from '../contacts/contacts.service.js';
 import { businessDate } from '../code-lists/energy-reference.service.js';
 import { createContract } from '../contracts/contracts.service.js';
-import { listDocumentsOf, registerDocumentAccess, renderDocumentPdf, storeDocument } from '../documents/documents.service.js';
+import { getDocumentFile, listDocumentsOf, registerDocumentAccess, renderDocumentPdf, storeDocument } from '../documents/documents.service.js';
 import { getProduct, markPriceListUsed } from '../price-lists/price-lists.service.js';
 import { supplyPointsByIds, visibleSupplyPoints } from '../supply-points/supply-points.service.js';
 import { userNames } from '../users/users.service.js';
@@ -69,7 +69,6 @@ const seesMargin = (actor: Actor) => can(actor, 'offers.approveManager') || can(
 
 const versionConflict = () => new AppError('version_conflict', 'The offer was changed by someone else; reload it and try again');
 
-const invalid = (errors: FieldProblem[]) => new AppError('validation', errors.map((e) => `${e.path}: ${e.message}`).join('; '), { errors });
 
 const transition = (row: OfferRow, action: OfferAction) => {
   const next = nextOfferState(row.state, action);
@@ -116,7 +115,7 @@ const assertTerms = async (ctx: ServiceContext, clientId: string, terms: Terms) 
     const contacts = await listContactsOfClient(ctx, clientId);
     if (!contacts.some((c) => c.id === terms.contactId)) errors.push({ path: 'contactId', code: 'other_client', message: "not a contact of the offer's client" });
   }
-  if (errors.length > 0) throw invalid(errors);
+  if (errors.length > 0) throw invalidFields(errors);
 };
 
 // ——— responses ———
@@ -778,6 +777,9 @@ const fileNameOf = (row: OfferRow) => `${row.number}-v${row.versionNumber}.pdf`;
 export const offerPdf = async (ctx: ServiceContext, id: string): Promise<{ fileName: string; pdf: Buffer }> => {
   assertCan(ctx.actor, 'sales.read');
   const row = await loadVisibleOffer(ctx, id);
+  // A sent version answers with exactly what the client received, even after the template changed.
+  const sent = row.sentAt ? (await listDocumentsOf(ctx, 'offer', row.id)).find((file) => file.documentType === 'offer') : undefined;
+  if (sent) return { fileName: sent.fileName, pdf: (await getDocumentFile(ctx, sent.id)).content };
   const pdf = await renderDocumentPdf(ctx, 'offer', await offerDocumentData(ctx, row), { ownerId: row.ownerId, title: `${row.number} v${row.versionNumber}` });
   return { fileName: fileNameOf(row), pdf };
 };

@@ -359,3 +359,17 @@ describe('access', () => {
     expect(pdf.headers['content-type']).toContain('application/pdf');
   });
 });
+
+// Last in the file: it changes the company's offer template.
+describe('the PDF of a sent offer', () => {
+  it('is the one the client received, even after the template changed', async () => {
+    const sent = await sentOffer(await setup());
+    const kept = await sales.get(`/api/v1/documents/${sent.documents[0].id}/download`);
+    const template = (await admin.get('/api/v1/document-templates/offer')).body;
+    const saved = await send('PUT', '/api/v1/document-templates/offer', admin.cookie, { language: template.language, body: `${template.body}\n\nZmenená šablóna`, version: template.version });
+    expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+    const pdf = await sales.get(`/api/v1/offers/${sent.id}/pdf`);
+    expect(pdf.status).toBe(200);
+    expect(pdf.raw.equals(kept.raw)).toBe(true);
+  });
+});

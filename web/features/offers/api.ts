@@ -1,4 +1,5 @@
 import { useRefreshingMutation } from '../../api/mutations.js';
+import { contractKeys } from '../contracts/api.js';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, apiUrl, type ItemList } from '../../api/client.js';
 import type { HistoryEntry } from '../cases/api.js';
@@ -174,8 +175,13 @@ export type OfferStep = 'submit' | 'approve' | 'reject' | 'send' | 'decline';
 export const useOfferStep = (id: string) =>
   useOfferMutation(({ step, ...body }: { step: OfferStep; version: number; reason?: string }) => api.post<OfferDetail>(`/offers/${id}/${step}`, body));
 
+/** Acceptance makes a contract, so the contract register is refreshed with the offers. */
 export const useAcceptOffer = (id: string) =>
-  useOfferMutation((body: { version: number }) => api.post<{ contractId: string; offer: OfferDetail }>(`/offers/${id}/accept`, body));
+  useRefreshingMutation(
+    (body: { version: number }) => api.post<{ contractId: string; offer: OfferDetail }>(`/offers/${id}/accept`, body),
+    (queryClient) =>
+      Promise.all([queryClient.invalidateQueries({ queryKey: offerKeys.all }), queryClient.invalidateQueries({ queryKey: contractKeys.all })]),
+  );
 
 export type ProductOption = { id: string; name: string; code: string; supplier: string; currency: string };
 export const useProductOptions = (commodity: string) =>
