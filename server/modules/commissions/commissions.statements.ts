@@ -206,7 +206,8 @@ export const approveStatement = async (ctx: ServiceContext, input: { userId: str
         .set({ statementId: row!.id })
         .where(and(inArray(commissionPayouts.id, payoutIds.slice(i, i + 1000)), isNull(commissionPayouts.statementId)));
     }
-    return statementDetail(ctx, row!);
+    // The lines just locked are the statement's lines; no need to read them again.
+    return { ...toSummary(row!, await namesOf(ctx, [row!.userId, row!.approvedBy])), lines: withoutCurrency(lines) };
   });
 };
 

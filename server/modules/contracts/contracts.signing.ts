@@ -1,7 +1,8 @@
+import { businessDate } from '../code-lists/energy-reference.service.js';
 import { Decimal } from 'decimal.js';
 import type { ContractDocumentData, DocumentPerson } from '../../../domain/documents/placeholders.js';
 import type { ServiceContext } from '../../context.js';
-import { AppError, type FieldProblem } from '../../http/errors.js';
+import { AppError, type FieldProblem, invalidFields } from '../../http/errors.js';
 import { assertCan } from '../auth/permissions.js';
 import { getClient } from '../clients/clients.service.js';
 import { listContactsOfClient } from '../contacts/contacts.service.js';
@@ -75,7 +76,8 @@ export const contractDocumentData = async (ctx: ServiceContext, contract: Contra
     totals: { quantity: null, quantityUnit: null, currentCost: null, offeredCost: null, saving: null, savingPercent: null },
     contract: {
       number: contract.number,
-      concludedOn: contract.signedAt ? contract.signedAt.toISOString().slice(0, 10) : null,
+      // The calendar day in Central Europe, as the data sentence and the commissions count it (not the UTC day).
+      concludedOn: contract.signedAt ? businessDate(contract.signedAt) : null,
       validFrom: contract.startDate,
       validTo: contract.endDate,
       noticeDeadline: contract.noticeDeadline,
@@ -92,7 +94,6 @@ export const contractPdf = async (ctx: ServiceContext, id: string): Promise<{ fi
   return { fileName: `${contract.number}.pdf`, pdf, contract };
 };
 
-const fieldErrors = (errors: FieldProblem[]) => new AppError('validation', errors.map((e) => `${e.path}: ${e.message}`).join('; '), { errors });
 
 /**
  * Sends the contract for electronic signature (CONTRACT-2): renders it, keeps the PDF sent, and asks Signi to have
@@ -112,7 +113,7 @@ export const sendContractForSignature = async (ctx: ServiceContext, signing: Sig
   contract.signatories.forEach((s, i) => {
     if (!s.email) problems.push({ path: `signatoryContactIds.${i}`, code: 'email_required', message: `${s.name} has no e-mail for the signing invitation` });
   });
-  if (problems.length > 0) throw fieldErrors(problems);
+  if (problems.length > 0) throw invalidFields(problems);
   await requestSignature(ctx, signing, {
     recordType: 'contract',
     recordId: contract.id,
