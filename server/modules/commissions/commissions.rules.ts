@@ -7,6 +7,7 @@ import { AppError, invalidFields, notFound, type FieldProblem } from '../../http
 import { listHistory, recordChange, type HistoryEntry } from '../audit/audit.service.js';
 import { actorUserId, assertCan, can } from '../auth/permissions.js';
 import { products } from '../price-lists/price-lists.schema.js';
+import { productsByIds } from '../price-lists/price-lists.service.js';
 import type { RuleCreateBody, RuleResponse, RuleUpdateBody } from './commissions.api.js';
 import { commissionRules, commissions } from './commissions.schema.js';
 
@@ -90,17 +91,14 @@ const rulesInUse = async (ctx: ServiceContext, ids: string[]): Promise<Set<strin
 
 const toResponses = async (ctx: ServiceContext, rows: RuleRow[]): Promise<RuleResponse[]> => {
   const inUse = await rulesInUse(ctx, rows.map((r) => r.id));
-  const productIds = [...new Set(rows.flatMap((r) => (r.productId ? [r.productId] : [])))];
-  const productNames = new Map(
-    productIds.length ? (await ctx.db.select({ id: products.id, name: products.name }).from(products).where(inArray(products.id, productIds))).map((p) => [p.id, p.name]) : [],
-  );
+  const productNames = await productsByIds(ctx, rows.flatMap((r) => (r.productId ? [r.productId] : [])));
   return rows.map((r) => ({
     id: r.id,
     ownerId: r.ownerId,
     kind: r.kind,
     name: r.name,
     productId: r.productId,
-    productName: r.productId ? (productNames.get(r.productId) ?? null) : null,
+    productName: r.productId ? (productNames.get(r.productId)?.name ?? null) : null,
     supplier: r.supplier,
     clientKind: r.clientKind,
     consumption: r.consumption,

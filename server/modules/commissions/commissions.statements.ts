@@ -240,11 +240,13 @@ export const listStatements = async (ctx: ServiceContext, query: { userId?: stri
       .select({
         userId: commissionPayouts.userId,
         count: sql<number>`count(*)::int`,
-        commissionTotal: sql<string>`coalesce(sum(${commissionPayouts.amount}) filter (where ${commissionPayouts.amount} >= 0), 0)::numeric(16,2)::text`,
-        clawbackTotal: sql<string>`coalesce(sum(${commissionPayouts.amount}) filter (where ${commissionPayouts.amount} < 0), 0)::numeric(16,2)::text`,
+        // Split by entry, as `totalsOf` splits an approved statement.
+        commissionTotal: sql<string>`coalesce(sum(${commissionPayouts.amount}) filter (where ${commissions.entry} = 'commission'), 0)::numeric(16,2)::text`,
+        clawbackTotal: sql<string>`coalesce(sum(${commissionPayouts.amount}) filter (where ${commissions.entry} = 'clawback'), 0)::numeric(16,2)::text`,
         total: sql<string>`sum(${commissionPayouts.amount})::numeric(16,2)::text`,
       })
       .from(commissionPayouts)
+      .innerJoin(commissions, eq(commissions.id, commissionPayouts.commissionId))
       .where(
         and(
           eq(commissionPayouts.ownerId, ownerId),

@@ -312,7 +312,10 @@ describe('statements (COMM-5)', () => {
     expect(preview.lines.length).toBeGreaterThan(0);
     expect(preview.lines.every((l: { dueOn: string }) => l.dueOn <= '2026-11-30')).toBe(true);
     const month = (await finance.get('/api/v1/commission-statements?period=2026-11')).body.items;
-    expect(month).toContainEqual(expect.objectContaining({ id: null, userId: salesUser.id, total: preview.total }));
+    // The month's list and the statement total the same way, commissions and clawbacks apart.
+    expect(month).toContainEqual(
+      expect.objectContaining({ id: null, userId: salesUser.id, total: preview.total, commissionTotal: preview.commissionTotal, clawbackTotal: preview.clawbackTotal }),
+    );
 
     expect((await sales.post('/api/v1/commission-statements', { userId: salesUser.id, period: '2026-11', expectedTotal: preview.total })).status).toBe(403);
     const stale = await finance.post('/api/v1/commission-statements', { userId: salesUser.id, period: '2026-11', expectedTotal: '0.01' });

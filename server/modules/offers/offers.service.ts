@@ -18,7 +18,7 @@ import { listContactsOfClient } from '../contacts/contacts.service.js';
 import { businessDate } from '../code-lists/energy-reference.service.js';
 import { createContract } from '../contracts/contracts.service.js';
 import { getDocumentFile, listDocumentsOf, registerDocumentAccess, renderDocumentPdf, storeDocument } from '../documents/documents.service.js';
-import { getProduct, markPriceListUsed } from '../price-lists/price-lists.service.js';
+import { getProduct, markPriceListUsed, productsByIds } from '../price-lists/price-lists.service.js';
 import { supplyPointsByIds, visibleSupplyPoints } from '../supply-points/supply-points.service.js';
 import { userNames } from '../users/users.service.js';
 import type {
@@ -175,10 +175,9 @@ const lineLabels = async (ctx: ServiceContext, lines: { supplyPointId: string; p
   const points = pointIds.length
     ? await ctx.db.select({ id: visible.id, identifier: visible.identifier }).from(visible).where(inArray(visible.id, pointIds))
     : [];
-  const products = new Map<string, string | null>();
-  for (const id of new Set(lines.map((l) => l.productId))) {
-    products.set(id, await getProduct(ctx, id).then((p) => p.name, () => null));
-  }
+  // One query for every product; the lines' products were checked against the owner company when they were priced.
+  const named = await productsByIds(ctx, lines.map((l) => l.productId));
+  const products = new Map(lines.map((l) => [l.productId, named.get(l.productId)?.name ?? null]));
   return { identifiers: new Map(points.map((p) => [p.id, p.identifier])), products };
 };
 
