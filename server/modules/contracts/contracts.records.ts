@@ -1,3 +1,4 @@
+import { nextYearlyNumber } from '../../db/numbering.js';
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { searchable } from '../../../domain/clients/client-rules.js';
 import { noticeDeadlineOf } from '../../../domain/contracts/deadlines.js';
@@ -137,20 +138,9 @@ export const assertSignatories = async (ctx: ServiceContext, clientId: string, i
   if (errors.length > 0) throw invalidFields(errors);
 };
 
-/**
- * The next generated number of the owner's contracts this year: KW-<year>-<five digits>. Two contracts made at
- * once must not get the same number, so the owner's numbering is locked until the caller's transaction ends.
- */
-export const nextContractNumber = async (ctx: ServiceContext, ownerId: string): Promise<string> => {
-  await ctx.db.execute(sql`select pg_advisory_xact_lock(hashtext(${`contracts.number:${ownerId}`}))`);
-  const prefix = `KW-${ctx.now().getUTCFullYear()}-`;
-  const [row] = await ctx.db
-    .select({ last: sql<string | null>`max(${contracts.number})` })
-    .from(contracts)
-    .where(and(eq(contracts.ownerId, ownerId), sql`${contracts.number} ~ ${`^${prefix}[0-9]{5}$`}`));
-  const next = row?.last ? Number(row.last.slice(prefix.length)) + 1 : 1;
-  return `${prefix}${String(next).padStart(5, '0')}`;
-};
+/** The next generated number of the owner's contracts this year: KW-<year>-<five digits>. */
+export const nextContractNumber = (ctx: ServiceContext, ownerId: string): Promise<string> =>
+  nextYearlyNumber(ctx, { table: contracts, number: contracts.number, owner: contracts.ownerId, prefix: 'KW' }, ownerId);
 
 const base = (row: ContractRow, clientName: string | null) => ({
   id: row.id,

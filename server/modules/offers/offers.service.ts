@@ -1,3 +1,4 @@
+import { nextYearlyNumber } from '../../db/numbering.js';
 import { randomUUID } from 'node:crypto';
 import { and, asc, desc, eq, inArray, lt, ne, sql, type SQL } from 'drizzle-orm';
 import { Decimal } from 'decimal.js';
@@ -82,20 +83,9 @@ const assertNotExpired = (ctx: ServiceContext, row: OfferRow) => {
   if (row.validUntil < today(ctx)) throw new AppError('offer.expired', `The offer was valid until ${row.validUntil}`);
 };
 
-/**
- * The next number of the owner's offers this year: OF-<year>-<five digits>. Two offers made at once must not get
- * the same number, so the owner's numbering is locked until the caller's transaction ends.
- */
-const nextOfferNumber = async (ctx: ServiceContext, ownerId: string): Promise<string> => {
-  await ctx.db.execute(sql`select pg_advisory_xact_lock(hashtext(${`offers.number:${ownerId}`}))`);
-  const prefix = `OF-${ctx.now().getUTCFullYear()}-`;
-  const [row] = await ctx.db
-    .select({ last: sql<string | null>`max(${offers.number})` })
-    .from(offers)
-    .where(and(eq(offers.ownerId, ownerId), sql`${offers.number} ~ ${`^${prefix}[0-9]{5}$`}`));
-  const next = row?.last ? Number(row.last.slice(prefix.length)) + 1 : 1;
-  return `${prefix}${String(next).padStart(5, '0')}`;
-};
+/** The next number of the owner's offers this year, shared by its versions: OF-<year>-<five digits>. */
+const nextOfferNumber = (ctx: ServiceContext, ownerId: string): Promise<string> =>
+  nextYearlyNumber(ctx, { table: offers, number: offers.number, owner: offers.ownerId, prefix: 'OF' }, ownerId);
 
 type Terms = {
   contactId: string | null;
