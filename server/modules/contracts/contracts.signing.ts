@@ -87,13 +87,15 @@ export const contractDocumentData = async (ctx: ServiceContext, contract: Contra
 };
 
 /** The contract's PDF from the company's contract template, as it would be sent now. */
-export const contractPdf = async (ctx: ServiceContext, id: string): Promise<{ fileName: string; pdf: Buffer; contract: ContractDetail }> => {
-  assertCan(ctx.actor, 'contracts.read');
-  const contract = await toDetail(ctx, await loadVisibleContract(ctx, id));
-  const pdf = await renderDocumentPdf(ctx, 'contract', await contractDocumentData(ctx, contract), { ownerId: contract.ownerId, title: contract.number });
-  return { fileName: `${contract.number}.pdf`, pdf, contract };
-};
+const renderContract = async (ctx: ServiceContext, contract: ContractDetail) => ({
+  fileName: `${contract.number}.pdf`,
+  pdf: await renderDocumentPdf(ctx, 'contract', await contractDocumentData(ctx, contract), { ownerId: contract.ownerId, title: contract.number }),
+});
 
+export const contractPdf = async (ctx: ServiceContext, id: string): Promise<{ fileName: string; pdf: Buffer }> => {
+  assertCan(ctx.actor, 'contracts.read');
+  return renderContract(ctx, await toDetail(ctx, await loadVisibleContract(ctx, id)));
+};
 
 /**
  * Sends the contract for electronic signature (CONTRACT-2): renders it, keeps the PDF sent, and asks Signi to have
@@ -103,7 +105,7 @@ export const contractPdf = async (ctx: ServiceContext, id: string): Promise<{ fi
  */
 export const sendContractForSignature = async (ctx: ServiceContext, signing: SigningSetup | null, id: string): Promise<ContractDetail> => {
   assertCan(ctx.actor, 'contracts.write');
-  const { fileName, pdf, contract } = await contractPdf(ctx, id);
+  const contract = await toDetail(ctx, await loadVisibleContract(ctx, id));
   if (contract.archivedAt) throw new AppError('contract.archived', 'The contract is archived');
   if (!['draft', 'rejected', 'expired'].includes(contract.state)) {
     throw new AppError('contract.wrong_state', `A ${contract.state} contract is not sent for signature`);
@@ -114,6 +116,8 @@ export const sendContractForSignature = async (ctx: ServiceContext, signing: Sig
     if (!s.email) problems.push({ path: `signatoryContactIds.${i}`, code: 'email_required', message: `${s.name} has no e-mail for the signing invitation` });
   });
   if (problems.length > 0) throw invalidFields(problems);
+  // Rendered only once the contract may be sent: a refused request costs no PDF.
+  const { fileName, pdf } = await renderContract(ctx, contract);
   await requestSignature(ctx, signing, {
     recordType: 'contract',
     recordId: contract.id,
