@@ -32,14 +32,12 @@ export const CaseTable = ({ cases, sort, onSort, showClient = true }: CaseTableP
   const navigate = useNavigate();
   const typeLabel = useCodeLabel('caseType');
   const state = parseSort(sort);
-  const th = (field: CaseSortField, label: string) =>
-    onSort ? (
-      <SortableTh field={field} sort={state} onSort={onSort}>
-        {label}
-      </SortableTh>
-    ) : (
-      <Table.Th>{label}</Table.Th>
-    );
+  // Without onSort (a card's embedded list) SortableTh is a plain header.
+  const th = (field: CaseSortField, label: string) => (
+    <SortableTh field={field} sort={state} onSort={onSort}>
+      {label}
+    </SortableTh>
+  );
 
   return (
     <Table.ScrollContainer minWidth={900}>

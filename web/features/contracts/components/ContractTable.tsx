@@ -39,14 +39,12 @@ export const ContractTable = ({ contracts, sort, onSort, showClient = true, toda
   const format = useFormat();
   const navigate = useNavigate();
   const state = parseSort(sort);
-  const th = (field: ContractSortField, label: string) =>
-    onSort ? (
-      <SortableTh field={field} sort={state} onSort={onSort}>
-        {label}
-      </SortableTh>
-    ) : (
-      <Table.Th>{label}</Table.Th>
-    );
+  // Without onSort (a card's embedded list) SortableTh is a plain header.
+  const th = (field: ContractSortField, label: string) => (
+    <SortableTh field={field} sort={state} onSort={onSort}>
+      {label}
+    </SortableTh>
+  );
 
   return (
     <Table.ScrollContainer minWidth={900}>
