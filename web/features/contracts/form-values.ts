@@ -16,9 +16,6 @@ export type ContractFormValues = {
   note: string;
 };
 
-/** The fields still open once a contract has gone out for signature (the server says the same). */
-export const openAfterSending = ['endDate', 'noticePeriodMonths', 'note'] as const;
-
 /** A draft changes in full; any later state only its end, notice period and note. */
 export const termsLocked = (state: ContractState): boolean => state !== 'draft';
 
