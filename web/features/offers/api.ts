@@ -182,10 +182,3 @@ export const useAcceptOffer = (id: string) =>
     (queryClient) =>
       Promise.all([queryClient.invalidateQueries({ queryKey: offerKeys.all }), queryClient.invalidateQueries({ queryKey: contractKeys.all })]),
   );
-
-export type ProductOption = { id: string; name: string; code: string; supplier: string; currency: string };
-export const useProductOptions = (commodity: string) =>
-  useQuery({
-    queryKey: ['offers', 'products', commodity],
-    queryFn: ({ signal }) => api.get<{ items: ProductOption[] }>('/products', { commodity, active: true, limit: 500, sort: 'name' }, signal),
-  });

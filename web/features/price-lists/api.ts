@@ -165,6 +165,7 @@ export const priceListKeys = {
   products: () => [...priceListKeys.all, 'products'] as const,
   productList: (params: ProductListParams) => [...priceListKeys.products(), 'list', params] as const,
   product: (id: string) => [...priceListKeys.products(), 'detail', id] as const,
+  productOptions: (commodity: Commodity) => [...priceListKeys.products(), 'options', commodity] as const,
   versions: (productId: string) => [...priceListKeys.all, 'versions', productId] as const,
   regulated: (filter: RegulatedFilter) => [...priceListKeys.all, 'regulated', filter] as const,
   vat: () => [...priceListKeys.all, 'vat'] as const,
@@ -193,6 +194,15 @@ export const useProduct = (id: string) =>
   useQuery({
     queryKey: priceListKeys.product(id),
     queryFn: ({ signal }) => api.get<Product>(`/products/${id}`, undefined, signal),
+  });
+
+/** A product to choose (an offer's): the active products of one commodity by name (a company rarely has more than 500). */
+export type ProductOption = Pick<Product, 'id' | 'name' | 'code' | 'supplier' | 'currency'>;
+export const useProductOptions = (commodity: Commodity) =>
+  useQuery({
+    queryKey: priceListKeys.productOptions(commodity),
+    queryFn: ({ signal }) =>
+      api.get<{ items: ProductOption[] }>('/products', { commodity, active: true, limit: 500, sort: 'name' }, signal),
   });
 
 export const usePriceLists = (productId: string) =>
