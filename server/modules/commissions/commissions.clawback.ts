@@ -4,9 +4,9 @@ import { Decimal } from 'decimal.js';
 import { allocate } from '../../../domain/commissions/allocate.js';
 import { deliveredMonthsOf, proRataClawback } from '../../../domain/commissions/amount.js';
 import { clawbackSchedule } from '../../../domain/commissions/payout.js';
-import { isCurrency } from '../../../domain/money.js';
+import { isCurrency, moneyString } from '../../../domain/money.js';
 import type { ServiceContext } from '../../context.js';
-import { insertInBatches } from './commissions.generation.js';
+import { insertInBatches } from '../../db/bulk.js';
 import { commissionPayouts, commissionRules, commissions } from './commissions.schema.js';
 
 type CommissionInsert = typeof commissions.$inferInsert;
@@ -83,8 +83,8 @@ export const clawBackCommissions = async (
         ...commission,
         id,
         entry: 'clawback',
-        baseAmount: total.toFixed(2),
-        amount: parts[i]!.toFixed(2),
+        baseAmount: moneyString(total, currency),
+        amount: moneyString(parts[i]!, currency),
         basis: {
           ...commission.basis,
           deliveredMonths,
@@ -102,7 +102,7 @@ export const clawBackCommissions = async (
           userId: commission.userId,
           position: position + 1,
           trigger: part.cancelsPosition === null ? { event: 'contractEnd' } : { event: 'contractEnd', cancelsPosition: part.cancelsPosition },
-          amount: part.amount.toFixed(2),
+          amount: moneyString(part.amount, currency),
           dueOn: part.dueOn,
         });
       });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import { Decimal } from 'decimal.js';
 import { allocate } from '../../../domain/commissions/allocate.js';
 import { commissionAmount, deliveryMonthsOf } from '../../../domain/commissions/amount.js';
@@ -7,8 +7,9 @@ import { payoutSchedule } from '../../../domain/commissions/payout.js';
 import { resolveRule, type CommissionRule } from '../../../domain/commissions/rules.js';
 import { toDomainRule } from './commissions.rules.js';
 import { selectConsumptionBand, type ConsumptionBand } from '../../../domain/energy/consumption-bands.js';
-import { isCurrency, type Currency } from '../../../domain/money.js';
+import { isCurrency, moneyString, type Currency } from '../../../domain/money.js';
 import { readTogether, withTx, type ServiceContext } from '../../context.js';
+import { anyId, insertInBatches, insertJson } from '../../db/bulk.js';
 import { caseParticipants } from '../cases/cases.schema.js';
 import { clients } from '../clients/clients.schema.js';
 import { consumptionBands } from '../code-lists/energy-reference.schema.js';
@@ -30,40 +31,6 @@ type ProblemReason = (typeof commissionProblemReasons)[number];
 type CommissionInsert = typeof commissions.$inferInsert;
 type PayoutInsert = typeof commissionPayouts.$inferInsert;
 type ProblemInsert = typeof commissionProblems.$inferInsert;
-
-/** Rows are written in batches of this many, so a run over 100,000 contracts stays within PostgreSQL's parameter limit. */
-const insertBatch = 1000;
-/** Commissions and payouts go in as one JSON parameter per this many rows (binding 15 parameters a row costs more than the insert). */
-const jsonBatch = 5000;
-
-export const insertInBatches = async <T>(rows: T[], insert: (batch: T[]) => Promise<unknown>) => {
-  for (let i = 0; i < rows.length; i += insertBatch) await insert(rows.slice(i, i + insertBatch));
-};
-
-/** `ids` as one uuid[] parameter: binding thousands of parameters costs more than the query. */
-const anyId = (column: SQL.Aliased | Parameters<typeof eq>[0], ids: readonly string[]) =>
-  sql`${column} = any(${`{${ids.join(',')}}`}::uuid[])`;
-
-/** Inserts rows as one jsonb parameter per batch: `columns` are [database name, SQL type, the row's key]. */
-const insertJson = async <T extends Record<string, unknown>>(
-  ctx: ServiceContext,
-  table: string,
-  columns: readonly (readonly [string, string, keyof T & string])[],
-  rows: readonly T[],
-) => {
-  const names = columns.map(([name]) => name).join(', ');
-  const types = columns.map(([name, type]) => `${name} ${type}`).join(', ');
-  for (let i = 0; i < rows.length; i += jsonBatch) {
-    const batch = rows.slice(i, i + jsonBatch).map((row) => {
-      const out: Record<string, unknown> = {};
-      for (const [name, , key] of columns) out[name] = row[key] ?? null;
-      return out;
-    });
-    await ctx.db.execute(
-      sql`insert into ${sql.raw(table)} (${sql.raw(names)}) select ${sql.raw(names)} from jsonb_to_recordset(${JSON.stringify(batch)}::jsonb) as x(${sql.raw(types)})`,
-    );
-  }
-};
 
 const commissionColumns = [
   ['id', 'uuid', 'id'],
@@ -322,8 +289,8 @@ export const generateCommissions = async (
             entry: 'commission',
             userId: part.userId,
             share: part.share,
-            baseAmount: computed.amount.toFixed(2),
-            amount: part.amount.toFixed(2),
+            baseAmount: moneyString(computed.amount, currency),
+            amount: moneyString(part.amount, currency),
             currency,
             basis: { annualMWh, band, deliveryMonths, margin, explanation: computed.explanation },
             createdAt: ctx.now(),
@@ -336,7 +303,7 @@ export const generateCommissions = async (
               userId: part.userId,
               position: stage.position,
               trigger: stage.trigger,
-              amount: stage.amount.toFixed(2),
+              amount: moneyString(stage.amount, currency),
               dueOn: stage.dueOn,
             });
           }
