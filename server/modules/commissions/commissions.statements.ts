@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, gt, inArray, isNull, lte, sql } from 'drizzle-orm';
 import dayjs from 'dayjs';
 import { Decimal } from 'decimal.js';
+import { isCurrency, moneyString } from '../../../domain/money.js';
 import { withTx, type ServiceContext } from '../../context.js';
 import { AppError, notFound } from '../../http/errors.js';
 import { actorUserId, assertCan, can } from '../auth/permissions.js';
@@ -73,14 +74,20 @@ const openLinesOf = (ctx: ServiceContext, ownerId: string, userId: string, perio
     ),
   );
 
-const totalsOf = (lines: { entry: string; amount: string }[]) => {
+/** A statement's totals in its currency: the sums of its (rounded) payout amounts, split by entry. */
+const totalsOf = (lines: { entry: string; amount: string }[], currencyCode: string) => {
+  const currency = isCurrency(currencyCode) ? currencyCode : 'EUR';
   let commission = new Decimal(0);
   let clawback = new Decimal(0);
   for (const line of lines) {
     if (line.entry === 'clawback') clawback = clawback.plus(line.amount);
     else commission = commission.plus(line.amount);
   }
-  return { commissionTotal: commission.toFixed(2), clawbackTotal: clawback.toFixed(2), total: commission.plus(clawback).toFixed(2) };
+  return {
+    commissionTotal: moneyString(commission, currency),
+    clawbackTotal: moneyString(clawback, currency),
+    total: moneyString(commission.plus(clawback), currency),
+  };
 };
 
 const currencyOf = async (ctx: ServiceContext, ownerId: string) =>
@@ -125,13 +132,14 @@ export const getStatementFor = async (ctx: ServiceContext, userId: string, perio
   if (approved) return statementDetail(ctx, approved);
   const lines = await openLinesOf(ctx, ownerId, userId, period);
   const names = await namesOf(ctx, [userId]);
+  const currency = lines[0]?.currency ?? (await currencyOf(ctx, ownerId));
   return {
     id: null,
     userId,
     userName: names.get(userId) ?? null,
     period,
-    currency: lines[0]?.currency ?? (await currencyOf(ctx, ownerId)),
-    ...totalsOf(lines),
+    currency,
+    ...totalsOf(lines, currency),
     lineCount: lines.length,
     approvedAt: null,
     approvedBy: null,
@@ -182,7 +190,7 @@ export const approveStatement = async (ctx: ServiceContext, input: { userId: str
     if (later) throw new AppError('commission_statement.out_of_order', `The statement for ${later.period} is approved; ${input.period} is closed with it`);
     const lines = await openLinesOf(ctx, ownerId, input.userId, input.period);
     if (lines.length === 0) throw new AppError('commission_statement.empty', `Nothing is due to this person by the end of ${input.period}`);
-    const totals = totalsOf(lines);
+    const totals = totalsOf(lines, lines[0]!.currency);
     if (!new Decimal(totals.total).eq(input.expectedTotal)) {
       throw new AppError('commission_statement.changed', `The statement changed while you looked at it (now ${totals.total}); review it again`);
     }
