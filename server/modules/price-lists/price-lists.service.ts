@@ -509,14 +509,17 @@ const vatRateOn = async (ctx: ServiceContext, country: string, on: string): Prom
   return rate.ratePercent;
 };
 
+/** The supply point to price, read once per quote (once per offer with a cache); 404 outside the caller's rights. */
+const pointToPrice = (ctx: ServiceContext, supplyPointId: string, cache?: QuoteCache) =>
+  cached(cache, `point:${supplyPointId}`, () => getSupplyPoint(ctx, supplyPointId));
+
 /** Prices a visible supply point at the given price rows (a product's price list, or prices the client pays today). */
 const priceAt = async (
   ctx: ServiceContext,
-  supplyPointId: string,
+  point: Awaited<ReturnType<typeof pointToPrice>>,
   terms: { currency: Currency; country: string | null; commodity: 'electricity' | 'gas' | null; rows: PriceRow[]; deliveryFrom: string; deliveryTo: string },
   cache?: QuoteCache,
 ) => {
-  const point = await cached(cache, `point:${supplyPointId}`, () => getSupplyPoint(ctx, supplyPointId));
   const problems: FieldProblem[] = [];
   if (terms.commodity && terms.commodity !== point.commodity) {
     problems.push({ path: 'productId', code: 'commodity_mismatch', message: `productId: the product sells ${terms.commodity}, the supply point takes ${point.commodity}` });
@@ -579,12 +582,12 @@ const priceAt = async (
  */
 export const quoteSupplyPoint = async (ctx: ServiceContext, input: QuoteInput, cache?: QuoteCache): Promise<QuoteResponse> => {
   assertCan(ctx.actor, 'clients.read');
-  await cached(cache, `point:${input.supplyPointId}`, () => getSupplyPoint(ctx, input.supplyPointId));
+  const point = await pointToPrice(ctx, input.supplyPointId, cache);
   const product = await cached(cache, `product:${input.productId}`, () => loadProduct(ctx, input.productId));
   const list = await cached(cache, `list:${product.id}|${input.deliveryFrom}|${input.deliveryTo}`, () =>
     priceListForPeriod(ctx, product.id, input.deliveryFrom, input.deliveryTo),
   );
-  const priced = await priceAt(ctx, input.supplyPointId, {
+  const priced = await priceAt(ctx, point, {
     currency: product.currency,
     country: product.country,
     commodity: product.commodity,
@@ -605,7 +608,7 @@ export const quoteSupplyPointAtPrices = async (
   cache?: QuoteCache,
 ): Promise<QuoteResponse> => {
   assertCan(ctx.actor, 'clients.read');
-  const priced = await priceAt(ctx, input.supplyPointId, {
+  const priced = await priceAt(ctx, await pointToPrice(ctx, input.supplyPointId, cache), {
     currency: input.currency,
     country: null,
     commodity: null,
