@@ -1,11 +1,9 @@
 import { businessDate } from '../code-lists/energy-reference.service.js';
-import { Decimal } from 'decimal.js';
-import type { ContractDocumentData, DocumentPerson } from '../../../domain/documents/placeholders.js';
+import type { ContractDocumentData } from '../../../domain/documents/placeholders.js';
 import type { ServiceContext } from '../../context.js';
 import { AppError, type FieldProblem, invalidFields } from '../../http/errors.js';
 import { assertCan } from '../auth/permissions.js';
-import { getClient } from '../clients/clients.service.js';
-import { listContactsOfClient } from '../contacts/contacts.service.js';
+import { documentClient, documentPersonOf, documentSupplyPoints } from '../documents/document-data.js';
 import { registerDocumentAccess, renderDocumentPdf, storeDocument } from '../documents/documents.service.js';
 import {
   getSignedPdf,
@@ -16,50 +14,21 @@ import {
   type SigningSetup,
 } from '../signature-requests/signature-requests.service.js';
 import type { SignatureState } from '../signature-requests/signature-requests.schema.js';
-import { supplyPointsByIds } from '../supply-points/supply-points.service.js';
 import type { ContractDetail } from './contracts.api.js';
 import { loadVisibleContract, toDetail } from './contracts.records.js';
 import { changeContractSigningState } from './contracts.service.js';
 
 /** The contract as its document template sees it (CONTRACT-5): the client's own data fills the template. */
 export const contractDocumentData = async (ctx: ServiceContext, contract: ContractDetail): Promise<ContractDocumentData> => {
-  const client = await getClient(ctx, contract.clientId);
-  const contacts = await listContactsOfClient(ctx, contract.clientId);
-  const person = (c: (typeof contacts)[number]): DocumentPerson => ({
-    fullName: `${c.firstName} ${c.lastName}`,
-    firstName: c.firstName,
-    lastName: c.lastName,
-    function: c.function,
-    email: c.email,
-    phone: c.phone,
-  });
+  const { client, contacts } = await documentClient(ctx, contract.clientId);
   const signing = new Set(contract.signatories.map((s) => s.contactId));
   // The contract's own supply points, read in one statement: access was checked on the contract.
-  const points = await supplyPointsByIds(ctx, contract.supplyPointIds);
-  const supplyPoints = contract.supplyPointIds.flatMap((id) => {
-    const p = points.get(id);
-    if (!p) return [];
-    const mwh = p.annualConsumptionKWh === null ? null : new Decimal(p.annualConsumptionKWh).dividedBy(1000).toFixed();
-    return [{
-      identifier: p.identifier,
-      commodity: p.commodity,
-      annualConsumption: mwh,
-      consumptionUnit: mwh === null ? null : 'MWh',
-      address: { street: p.street, postalCode: p.postalCode, city: p.city, country: p.addressCountry },
-    }];
-  });
+  const points = await documentSupplyPoints(ctx, contract.supplyPointIds, 'MWh');
+  const supplyPoints = contract.supplyPointIds.flatMap((id) => points.get(id) ?? []);
   return {
-    client: {
-      name: client.name,
-      companyId: client.companyId,
-      taxId: client.taxId,
-      vatId: client.vatId,
-      email: client.email,
-      phone: client.phone,
-      address: { street: client.address.street, postalCode: client.address.postalCode, city: client.address.city, country: client.address.country },
-    },
-    contacts: contacts.map(person),
-    signingPersons: contract.signatories.flatMap((s) => contacts.filter((c) => c.id === s.contactId && signing.has(c.id)).map(person)),
+    client,
+    contacts: contacts.map(documentPersonOf),
+    signingPersons: contract.signatories.flatMap((s) => contacts.filter((c) => c.id === s.contactId && signing.has(c.id)).map(documentPersonOf)),
     supplyPoints,
     lines: supplyPoints.map((supplyPoint) => ({
       supplyPoint,

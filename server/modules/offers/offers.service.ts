@@ -2,7 +2,7 @@ import { nextYearlyNumber } from '../../db/numbering.js';
 import { randomUUID } from 'node:crypto';
 import { and, asc, desc, eq, inArray, lt, ne, sql, type SQL } from 'drizzle-orm';
 import { Decimal } from 'decimal.js';
-import type { OfferDocumentData, DocumentPerson } from '../../../domain/documents/placeholders.js';
+import type { OfferDocumentData } from '../../../domain/documents/placeholders.js';
 import { moneyString } from '../../../domain/money.js';
 import { approvalRouteOf, type ApprovalPolicy } from '../../../domain/offers/approval.js';
 import { nextOfferState, offerChangeMode, type OfferAction } from '../../../domain/offers/lifecycle.js';
@@ -18,9 +18,10 @@ import { clientNames, getClient } from '../clients/clients.service.js';
 import { listContactsOfClient } from '../contacts/contacts.service.js';
 import { businessDate } from '../code-lists/energy-reference.service.js';
 import { createContract } from '../contracts/contracts.service.js';
+import { documentClient, documentPersonOf, documentSupplyPoints } from '../documents/document-data.js';
 import { getDocumentFile, listDocumentsOf, registerDocumentAccess, renderDocumentPdf, storeDocument } from '../documents/documents.service.js';
 import { getProduct, markPriceListUsed, productsByIds } from '../price-lists/price-lists.service.js';
-import { supplyPointsByIds, visibleSupplyPoints } from '../supply-points/supply-points.service.js';
+import { visibleSupplyPoints } from '../supply-points/supply-points.service.js';
 import { userNames } from '../users/users.service.js';
 import type {
   ApprovalPolicyBody,
@@ -687,15 +688,6 @@ export const rejectOffer = async (ctx: ServiceContext, id: string, input: OfferR
 
 // ——— the document, sending, acceptance ———
 
-const personOf = (c: { firstName: string; lastName: string; function: string | null; email: string | null; phone: string | null }): DocumentPerson => ({
-  fullName: `${c.firstName} ${c.lastName}`.trim(),
-  firstName: c.firstName,
-  lastName: c.lastName,
-  function: c.function,
-  email: c.email,
-  phone: c.phone,
-});
-
 const monthsBetween = (from: string, to: string) => {
   const [fy, fm] = from.split('-').map(Number) as [number, number];
   const [ty, tm] = to.split('-').map(Number) as [number, number];
@@ -704,35 +696,16 @@ const monthsBetween = (from: string, to: string) => {
 
 /** The offer as its document template sees it: the client, its persons, and each line's current and offered cost with the saving. */
 const offerDocumentData = async (ctx: ServiceContext, row: OfferRow): Promise<OfferDocumentData> => {
-  const client = await getClient(ctx, row.clientId);
-  const contacts = await listContactsOfClient(ctx, row.clientId);
+  const { client, contacts } = await documentClient(ctx, row.clientId);
   const lines = await linesOf(ctx, row.id);
   const labels = await lineLabels(ctx, lines);
   // The lines' supply points were priced through the caller's access filter and the offer is visible: one batch read.
-  const details = await supplyPointsByIds(ctx, lines.map((l) => l.supplyPointId));
-  const points = new Map<string, OfferDocumentData['supplyPoints'][number]>();
-  for (const [id, p] of details) {
-    points.set(id, {
-      identifier: p.identifier,
-      commodity: p.commodity,
-      annualConsumption: p.annualConsumptionKWh,
-      consumptionUnit: p.annualConsumptionKWh === null ? null : 'kWh',
-      address: { street: p.street, postalCode: p.postalCode, city: p.city, country: client.address.country },
-    });
-  }
+  const points = await documentSupplyPoints(ctx, lines.map((l) => l.supplyPointId), 'kWh');
   const quantity = lines.reduce((s, l) => s.plus(l.quantityMWh), new Decimal(0)).toFixed(3);
   return {
-    client: {
-      name: client.name,
-      companyId: client.companyId,
-      taxId: client.taxId,
-      vatId: client.vatId,
-      email: client.email,
-      phone: client.phone,
-      address: { street: client.address.street, postalCode: client.address.postalCode, city: client.address.city, country: client.address.country },
-    },
-    contacts: contacts.filter((c) => c.id === row.contactId).map(personOf),
-    signingPersons: contacts.filter((c) => c.isSigningPerson).map(personOf),
+    client,
+    contacts: contacts.filter((c) => c.id === row.contactId).map(documentPersonOf),
+    signingPersons: contacts.filter((c) => c.isSigningPerson).map(documentPersonOf),
     supplyPoints: [...points.values()],
     lines: lines.map((l) => ({
       supplyPoint: points.get(l.supplyPointId)!,

@@ -1,4 +1,5 @@
 import pino from 'pino';
+import { extractText, getDocumentProxy } from 'unpdf';
 import { describe, expect, it } from 'vitest';
 import { systemContext } from '../../context.js';
 import { seededRandom } from '../../demo/generator.js';
@@ -41,8 +42,8 @@ const priceList = (
 type Setup = { clientId: string; caseId: string; points: string[]; signerId: string; empty: string };
 
 /** A client of `caller` with two priced supply points (2.5 and 5 MWh, DD2), one without consumption, a signing person and a case. */
-const setup = async (caller: Caller = sales): Promise<Setup> => {
-  const client = (await caller.post('/api/v1/clients', companyBody())).body as { id: string };
+const setup = async (caller: Caller = sales, clientBody: Record<string, unknown> = {}): Promise<Setup> => {
+  const client = (await caller.post('/api/v1/clients', companyBody(clientBody))).body as { id: string };
   const point = async (overrides: Record<string, unknown>) => {
     const res = await caller.post('/api/v1/supply-points', {
       clientId: client.id,
@@ -360,8 +361,23 @@ describe('access', () => {
   });
 });
 
-// Last in the file: it changes the company's offer template.
-describe('the PDF of a sent offer', () => {
+// Last in the file: they change the company's offer template.
+describe('the PDF of an offer', () => {
+  it("gives each supply point its own address's country, not the client's", async () => {
+    const s = await setup(sales, { address: { street: 'Václavské náměstí 1', city: 'Praha', postalCode: '110 00', country: 'CZ' } });
+    const offer = await newOffer(s);
+    const identifier = (await sales.get(`/api/v1/supply-points/${s.points[0]}`)).body.identifier as string;
+    const template = (await admin.get('/api/v1/document-templates/offer')).body;
+    const body = 'Klient: {{client.address.country}}\n\n{{#each supplyPoints}}Miesto {{identifier}}: {{address.country}}\n\n{{/each}}';
+    const saved = await send('PUT', '/api/v1/document-templates/offer', admin.cookie, { language: template.language, body, version: template.version });
+    expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+    const pdf = await sales.get(`/api/v1/offers/${offer.id}/pdf`);
+    expect(pdf.status).toBe(200);
+    const text = (await extractText(await getDocumentProxy(new Uint8Array(pdf.raw)), { mergePages: true })).text;
+    expect(text).toContain('Klient: CZ');
+    expect(text).toContain(`Miesto ${identifier}: SK`);
+  });
+
   it('is the one the client received, even after the template changed', async () => {
     const sent = await sentOffer(await setup());
     const kept = await sales.get(`/api/v1/documents/${sent.documents[0].id}/download`);

@@ -1,0 +1,67 @@
+import { Decimal } from 'decimal.js';
+import type { DocumentParty, DocumentPerson, DocumentSupplyPoint } from '../../../domain/documents/placeholders.js';
+import type { ServiceContext } from '../../context.js';
+import { getClient } from '../clients/clients.service.js';
+import { listContactsOfClient } from '../contacts/contacts.service.js';
+import { supplyPointsByIds } from '../supply-points/supply-points.service.js';
+
+/**
+ * The parts of a document's data that the offer and the contract (CONTRACT-5) fill alike: the client, its contact
+ * persons and the supply points, each with its own address.
+ */
+
+type Contact = Awaited<ReturnType<typeof listContactsOfClient>>[number];
+
+export const documentPersonOf = (c: Contact): DocumentPerson => ({
+  fullName: `${c.firstName} ${c.lastName}`.trim(),
+  firstName: c.firstName,
+  lastName: c.lastName,
+  function: c.function,
+  email: c.email,
+  phone: c.phone,
+});
+
+/** The client (as the caller may see it) with its contacts, for a template's `client`, `contacts` and `signingPersons`. */
+export const documentClient = async (ctx: ServiceContext, clientId: string): Promise<{ client: DocumentParty; contacts: Contact[] }> => {
+  const client = await getClient(ctx, clientId);
+  const contacts = await listContactsOfClient(ctx, clientId);
+  const { street, postalCode, city, country } = client.address;
+  return {
+    client: {
+      name: client.name,
+      companyId: client.companyId,
+      taxId: client.taxId,
+      vatId: client.vatId,
+      email: client.email,
+      phone: client.phone,
+      address: { street, postalCode, city, country },
+    },
+    contacts,
+  };
+};
+
+/** Annual consumption in kWh (as stored) in MWh. */
+export const mwhOf = (kWh: string): string => new Decimal(kWh).dividedBy(1000).toFixed();
+
+/**
+ * The supply points by id, read in one statement (access was checked on the record the document is of), each with
+ * its annual consumption in `unit` and its own address. An id that is not found is left out.
+ */
+export const documentSupplyPoints = async (
+  ctx: ServiceContext,
+  ids: readonly string[],
+  unit: 'kWh' | 'MWh',
+): Promise<Map<string, DocumentSupplyPoint>> => {
+  const points = new Map<string, DocumentSupplyPoint>();
+  for (const [id, p] of await supplyPointsByIds(ctx, ids)) {
+    const kWh = p.annualConsumptionKWh;
+    points.set(id, {
+      identifier: p.identifier,
+      commodity: p.commodity,
+      annualConsumption: kWh === null ? null : unit === 'MWh' ? mwhOf(kWh) : kWh,
+      consumptionUnit: kWh === null ? null : unit,
+      address: { street: p.street, postalCode: p.postalCode, city: p.city, country: p.addressCountry },
+    });
+  }
+  return points;
+};
