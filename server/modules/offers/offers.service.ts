@@ -7,12 +7,13 @@ import { moneyString } from '../../../domain/money.js';
 import { approvalRouteOf, type ApprovalPolicy } from '../../../domain/offers/approval.js';
 import { nextOfferState, offerChangeMode, type OfferAction } from '../../../domain/offers/lifecycle.js';
 import { pipelineValue } from '../../../domain/offers/pipeline.js';
-import { withTx, type ServiceContext } from '../../context.js';
+import { readTogether, withTx, type ServiceContext } from '../../context.js';
 import { encodeCursor, keysetAfter, keysetOrder, pageOf, type Keyset } from '../../db/keyset.js';
 import { AppError, invalidField, notFound, type FieldProblem, invalidFields } from '../../http/errors.js';
 import { listHistory, recordChange, type HistoryEntry } from '../audit/audit.service.js';
 import { visibleTo } from '../auth/access.js';
 import { actorUserId, assertCan, can, type Actor } from '../auth/permissions.js';
+import { loadVisibleCase, visibleCaseNames } from '../cases/cases.records.js';
 import { getCase } from '../cases/cases.service.js';
 import { clientNames, getClient } from '../clients/clients.service.js';
 import { listContactsOfClient } from '../contacts/contacts.service.js';
@@ -206,22 +207,35 @@ const lineOf = (
 const linesOf = async (ctx: ServiceContext, offerId: string): Promise<LineRow[]> =>
   ctx.db.select().from(offerLines).where(eq(offerLines.offerId, offerId)).orderBy(asc(offerLines.position));
 
-const toDetail = async (ctx: ServiceContext, row: OfferRow): Promise<OfferDetail> => {
-  const lines = await linesOf(ctx, row.id);
-  const labels = await lineLabels(ctx, lines);
-  const margin = seesMargin(ctx.actor);
-  const approvals = await ctx.db.select().from(offerApprovals).where(eq(offerApprovals.offerId, row.id)).orderBy(asc(offerApprovals.decidedAt));
+/** The offer's approvals, oldest first, with the names of those who decided. */
+const approvalsOf = async (ctx: ServiceContext, offerId: string) => {
+  const approvals = await ctx.db.select().from(offerApprovals).where(eq(offerApprovals.offerId, offerId)).orderBy(asc(offerApprovals.decidedAt));
   const deciders = new Map((await userNames(ctx, [...new Set(approvals.map((a) => a.decidedBy).filter((id): id is string => id !== null))])).map((u) => [u.id, u.name]));
-  const related = row.relationGroupId
-    ? await ctx.db
-        .select()
-        .from(offers)
-        .where(and(eq(offers.relationGroupId, row.relationGroupId), ne(offers.rootId, row.rootId), ne(offers.state, 'superseded'), visibleOffers(ctx)))
-        .orderBy(asc(offers.number))
-    : [];
-  const clientName = (await clientNames(ctx, [row.clientId])).get(row.clientId) ?? null;
-  const caseName = await getCase(ctx, row.caseId).then((c) => c.name, () => null);
-  const documents = await listDocumentsOf(ctx, 'offer', row.id);
+  return { approvals, deciders };
+};
+
+const toDetail = async (ctx: ServiceContext, row: OfferRow): Promise<OfferDetail> => {
+  const margin = seesMargin(ctx.actor);
+  const [{ lines, labels }, { approvals, deciders }, related, clientName, caseName, documents] = await readTogether(
+    ctx,
+    async () => {
+      const lines = await linesOf(ctx, row.id);
+      return { lines, labels: await lineLabels(ctx, lines) };
+    },
+    () => approvalsOf(ctx, row.id),
+    async () =>
+      row.relationGroupId
+        ? ctx.db
+            .select()
+            .from(offers)
+            .where(and(eq(offers.relationGroupId, row.relationGroupId), ne(offers.rootId, row.rootId), ne(offers.state, 'superseded'), visibleOffers(ctx)))
+            .orderBy(asc(offers.number))
+        : [],
+    async () => (await clientNames(ctx, [row.clientId])).get(row.clientId) ?? null,
+    // Null when the case is outside the caller's rights.
+    async () => (await visibleCaseNames(ctx, [row.caseId])).get(row.caseId) ?? null,
+    () => listDocumentsOf(ctx, 'offer', row.id),
+  );
   const quantity = lines.reduce((s, l) => s.plus(l.quantityMWh), new Decimal(0)).toFixed(3);
   const route = row.approvalRoute;
   return {
@@ -286,10 +300,10 @@ export const listOffers = async (ctx: ServiceContext, query: OfferListQuery): Pr
 
 /** The case's offers (latest versions) with their pipeline value; 404 when the case is outside the caller's rights. */
 export const listCaseOffers = async (ctx: ServiceContext, caseId: string) => {
-  assertCan(ctx.actor, 'sales.read');
-  await getCase(ctx, caseId);
+  // The pipeline reads the case first: 404 before anything is listed.
+  const pipeline = await offerPipeline(ctx, { caseId });
   const page = await listOffers(ctx, { caseId, allVersions: 'false', limit: 500 });
-  return { items: page.items, pipeline: await offerPipeline(ctx, { caseId }) };
+  return { items: page.items, pipeline };
 };
 
 /** Every version of the offer, newest first (404 outside the caller's rights). */
@@ -359,7 +373,7 @@ export const offerHistory = async (ctx: ServiceContext, id: string): Promise<His
 export const offerPipeline = async (ctx: ServiceContext, filter: { caseId?: string | undefined; clientId?: string | undefined }) => {
   assertCan(ctx.actor, 'sales.read');
   // A case or client outside the caller's rights is not found, rather than worth nothing.
-  if (filter.caseId) await getCase(ctx, filter.caseId);
+  if (filter.caseId) await loadVisibleCase(ctx, filter.caseId);
   if (filter.clientId) await getClient(ctx, filter.clientId);
   const rows = await ctx.db
     .select({ id: offers.id, relationGroupId: offers.relationGroupId, state: offers.state, total: offers.offeredCost })
