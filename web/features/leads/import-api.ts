@@ -1,5 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, apiUrl, ApiError, type FieldProblem } from '../../api/client.js';
+import { api, type FieldProblem } from '../../api/client.js';
+import {
+  importKeysOf,
+  useImportStateOf,
+  type ImportKind,
+  type ImportStatus,
+} from '../../components/import/import-api.js';
 import type { DuplicateKeyField } from '../../../domain/leads/duplicate-keys.js';
 import type { LeadTargetField } from '../../../domain/leads/import-mapping.js';
 
@@ -67,7 +73,7 @@ export type LeadImportState = {
   id: string;
   source: string | null;
   fileName: string;
-  status: 'uploaded' | 'validated' | 'running' | 'done' | 'failed';
+  status: ImportStatus;
   phase: 'preparing' | 'writing' | null;
   total: number;
   processed: number;
@@ -91,72 +97,13 @@ export type DecisionInput = {
   targetClientId?: string | null;
 };
 
+export const leadImports: ImportKind = { path: '/lead-imports', key: 'leadImports' };
+
 export const leadImportKeys = {
-  all: ['leadImports'] as const,
-  state: (id: string) => [...leadImportKeys.all, id] as const,
+  ...importKeysOf(leadImports.key),
   rows: (id: string, filter: string, validatedAt: string, cursor: number | undefined) =>
     [...leadImportKeys.all, id, 'rows', filter, validatedAt, cursor ?? 0] as const,
 };
-
-const problemOf = (status: number, text: string): ApiError => {
-  try {
-    const body = JSON.parse(text) as Partial<{
-      code: string;
-      detail: string;
-      title: string;
-      errors: FieldProblem[];
-    }>;
-    return new ApiError({
-      status,
-      code: body.code ?? `http_${status}`,
-      detail: body.detail ?? body.title ?? '',
-      errors: Array.isArray(body.errors) ? body.errors : [],
-    });
-  } catch {
-    return new ApiError({
-      status,
-      code: status === 413 ? 'payload_too_large' : `http_${status}`,
-      detail: text,
-    });
-  }
-};
-
-/**
- * Sends the file itself as the body with its name in the query, and reports the bytes sent so far.
- * XMLHttpRequest, because fetch cannot tell upload progress.
- */
-export const uploadLeadFile = (
-  file: File,
-  onProgress: (sent: number, total: number) => void,
-): Promise<LeadUploadAnswer> =>
-  new Promise((resolve, reject) => {
-    const xhr = new XMLHttpRequest();
-    xhr.open('POST', apiUrl('/lead-imports', { filename: file.name }));
-    xhr.withCredentials = true;
-    xhr.setRequestHeader('Content-Type', file.type || 'application/octet-stream');
-    xhr.setRequestHeader('Accept', 'application/json, application/problem+json');
-    // The server refuses cookie-authenticated state changes without it (CSRF guard), as in api/client.ts.
-    xhr.setRequestHeader('X-Requested-With', 'kilowatt');
-    xhr.upload.onprogress = (event) =>
-      onProgress(event.loaded, event.lengthComputable ? event.total : file.size);
-    xhr.onload = () => {
-      if (xhr.status >= 200 && xhr.status < 300) {
-        try {
-          resolve(JSON.parse(xhr.responseText) as LeadUploadAnswer);
-        } catch {
-          reject(new ApiError({ status: xhr.status, code: 'unknown', detail: 'unreadable answer' }));
-        }
-      } else reject(problemOf(xhr.status, xhr.responseText));
-    };
-    xhr.onerror = () => reject(new ApiError({ status: 0, code: 'network', detail: 'upload failed' }));
-    xhr.send(file);
-  });
-
-export const useUploadLeadFile = () =>
-  useMutation({
-    mutationFn: ({ file, onProgress }: { file: File; onProgress: (sent: number, total: number) => void }) =>
-      uploadLeadFile(file, onProgress),
-  });
 
 export const useValidateLeadImport = (id: string) =>
   useMutation({
@@ -180,11 +127,6 @@ export const useDecideRows = (id: string) => {
   });
 };
 
-export const useCommitLeadImport = (id: string) =>
-  useMutation({
-    mutationFn: () => api.post<{ id: string; status: 'running' }>(`/lead-imports/${id}/commit`),
-  });
-
 export const useImportRows = (
   id: string,
   filter: 'errors' | 'duplicates',
@@ -203,15 +145,6 @@ export const useImportRows = (
     placeholderData: (previous) => previous,
   });
 
-/** How often the progress is asked while the import runs. */
-export const importPollMs = 700;
-
 /** The import's state; asked every ~700 ms while it runs. */
 export const useLeadImportState = (id: string, poll: boolean) =>
-  useQuery({
-    queryKey: leadImportKeys.state(id),
-    queryFn: ({ signal }) => api.get<LeadImportState>(`/lead-imports/${id}`, undefined, signal),
-    refetchInterval: (query) =>
-      poll && query.state.status !== 'error' && query.state.data?.status === 'running' ? importPollMs : false,
-    staleTime: 0,
-  });
+  useImportStateOf<LeadImportState>(leadImports, id, { pollWhile: (status) => poll && status === 'running' });

@@ -1,16 +1,4 @@
-import {
-  Alert,
-  Anchor,
-  Badge,
-  Button,
-  Group,
-  Paper,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import {
   IconAlertTriangle,
   IconArrowLeft,
@@ -22,27 +10,16 @@ import {
   IconFileUpload,
   IconPlayerPlay,
 } from '@tabler/icons-react';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { FormAlert } from '../../../components/FormAlert.js';
+import { ImportStat, useCursorPages } from '../../../components/import/ImportCheckParts.js';
 import { PageError } from '../../../components/Page.js';
 import { useFormat } from '../../../i18n/format.js';
 import { useImportErrors, type RowError, type ValidateAnswer } from '../imports-api.js';
 import { errorKind, rowErrorField, rowErrorMessage } from '../imports.js';
 
 const pageSize = 50;
-
-const Stat = ({ label, value, color }: { label: string; value: string; color?: string }) => (
-  <Paper withBorder radius="md" p="sm">
-    <Text size="xs" c="dimmed" fw={500}>
-      {label}
-    </Text>
-    <Text fz={24} fw={700} c={color}>
-      {value}
-    </Text>
-  </Paper>
-);
 
 const ErrorRow = ({ error }: { error: RowError }) => {
   const { t } = useTranslation();
@@ -106,10 +83,9 @@ const ErrorTable = ({
 }) => {
   const { t } = useTranslation();
   const format = useFormat();
-  // The cursors of the pages seen so far: going back needs no cursor of its own.
-  const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
-  const page = cursors.length - 1;
-  const errors = useImportErrors(importId, checkedAt, cursors[page], pageSize);
+  const paging = useCursorPages<string>();
+  const { page } = paging;
+  const errors = useImportErrors(importId, checkedAt, paging.cursor, pageSize);
 
   if (errors.isError) return <PageError error={errors.error} onRetry={() => void errors.refetch()} />;
   const items = errors.data?.items ?? [];
@@ -160,7 +136,7 @@ const ErrorTable = ({
             variant="default"
             leftSection={<IconChevronLeft size={14} aria-hidden />}
             disabled={page === 0}
-            onClick={() => setCursors((list) => list.slice(0, -1))}
+            onClick={paging.previous}
           >
             {t('supplyPoints.import.check.previous')}
           </Button>
@@ -169,7 +145,7 @@ const ErrorTable = ({
             variant="default"
             rightSection={<IconChevronRight size={14} aria-hidden />}
             disabled={!next || errors.isFetching}
-            onClick={() => next && setCursors((list) => [...list, next])}
+            onClick={() => next && paging.next(next)}
           >
             {t('supplyPoints.import.check.next')}
           </Button>
@@ -210,14 +186,18 @@ export const ImportCheckStep = ({
   return (
     <Stack gap="lg">
       <SimpleGrid cols={{ base: 2, sm: 4 }}>
-        <Stat label={t('supplyPoints.import.check.total')} value={format.number(answer.total)} />
-        <Stat label={t('supplyPoints.import.check.valid')} value={format.number(answer.valid)} color="teal" />
-        <Stat
+        <ImportStat label={t('supplyPoints.import.check.total')} value={format.number(answer.total)} />
+        <ImportStat
+          label={t('supplyPoints.import.check.valid')}
+          value={format.number(answer.valid)}
+          color="teal"
+        />
+        <ImportStat
           label={t('supplyPoints.import.check.invalid')}
           value={format.number(answer.invalid)}
           color={answer.invalid > 0 ? 'red' : undefined}
         />
-        <Stat
+        <ImportStat
           label={t('supplyPoints.import.check.errorCount')}
           value={format.number(answer.errorCount)}
           color={answer.errorCount > 0 ? 'red' : undefined}

@@ -1,9 +1,10 @@
-import { Alert, Badge, Button, Group, Paper, Select, Stack, Table, Text, Title } from '@mantine/core';
-import { IconAlertTriangle, IconArrowLeft, IconListCheck } from '@tabler/icons-react';
+import { Button, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { IconArrowLeft, IconListCheck } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ruleMessage, translateCode } from '../../../components/errors.js';
 import { FormAlert } from '../../../components/FormAlert.js';
+import { ColumnMappingTable, MissingFieldsAlert } from '../../../components/import/ColumnMappingTable.js';
 import { useValidateImport, type UploadAnswer, type ValidateAnswer } from '../imports-api.js';
 import {
   columnSamples,
@@ -75,7 +76,6 @@ export const ImportMappingStep = ({ upload, mapping, onChange, onValidated, onBa
   const missing = missingRequired(upload.fields, mapping);
   const reused = reusedHeaders(mapping);
   const serverProblems = mappingProblems(validate.error);
-  const headerOptions = upload.headers.map((header) => ({ value: header, label: header }));
 
   const check = () => {
     setShowMissing(true);
@@ -95,84 +95,26 @@ export const ImportMappingStep = ({ upload, mapping, onChange, onValidated, onBa
       {validate.error && Object.keys(serverProblems).length === 0 ? (
         <FormAlert error={validate.error} />
       ) : null}
-      <Paper withBorder radius="md" p={0}>
-        <Table.ScrollContainer minWidth={640}>
-          <Table verticalSpacing={6} aria-label={t('supplyPoints.import.mapping.tableLabel')}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th w="28%">{t('supplyPoints.import.mapping.field')}</Table.Th>
-                <Table.Th w="32%">{t('supplyPoints.import.mapping.column')}</Table.Th>
-                <Table.Th>{t('supplyPoints.import.mapping.samples')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {upload.fields.map(({ field, required }) => {
-                const header = mapping[field];
-                const samples = columnSamples(upload.headers, upload.sampleRows, header);
-                const label = t(`supplyPoints.import.fields.${field}`);
-                const serverCode = serverProblems[field];
-                const error =
-                  showMissing && required && !header
-                    ? t('supplyPoints.import.mapping.requiredColumn')
-                    : serverCode
-                      ? (translateCode(t, 'supplyPoints.import.mapping.problems', serverCode) ??
-                        ruleMessage(t, serverCode))
-                      : undefined;
-                return (
-                  <Table.Tr key={field}>
-                    <Table.Td>
-                      <Group gap={6} wrap="nowrap">
-                        <Text size="sm" fw={required ? 600 : 400}>
-                          {label}
-                        </Text>
-                        {required && (
-                          <Badge size="xs" variant="light" color="red">
-                            {t('supplyPoints.import.mapping.required')}
-                          </Badge>
-                        )}
-                      </Group>
-                    </Table.Td>
-                    <Table.Td>
-                      <Select
-                        aria-label={t('supplyPoints.import.mapping.columnFor', { field: label })}
-                        placeholder={t('supplyPoints.import.mapping.notImported')}
-                        data={headerOptions}
-                        value={header}
-                        onChange={(value) => onChange({ ...mapping, [field]: value })}
-                        clearable
-                        searchable
-                        size="xs"
-                        error={error}
-                        description={
-                          header && reused.has(header) ? t('supplyPoints.import.mapping.reused') : undefined
-                        }
-                        inputWrapperOrder={['input', 'description', 'error']}
-                        styles={{ description: { color: 'var(--mantine-color-orange-8)' } }}
-                      />
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="xs" c="dimmed" ff="monospace" lineClamp={1}>
-                        {samples.length > 0
-                          ? samples.join(' · ')
-                          : header
-                            ? t('supplyPoints.import.mapping.emptyColumn')
-                            : ''}
-                      </Text>
-                    </Table.Td>
-                  </Table.Tr>
-                );
-              })}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      </Paper>
-      {showMissing && missing.length > 0 && (
-        <Alert color="orange" icon={<IconAlertTriangle size={18} />}>
-          {t('supplyPoints.import.mapping.missing', {
-            fields: missing.map((f) => t(`supplyPoints.import.fields.${f}`)).join(', '),
-          })}
-        </Alert>
-      )}
+      <ColumnMappingTable
+        texts="supplyPoints.import"
+        fields={upload.fields}
+        headers={upload.headers}
+        mapping={mapping}
+        onPick={(field, header) => onChange({ ...mapping, [field]: header })}
+        samplesOf={(header) => columnSamples(upload.headers, upload.sampleRows, header)}
+        showMissing={showMissing}
+        serverProblemOf={(field) => {
+          const code = serverProblems[field];
+          return code
+            ? (translateCode(t, 'supplyPoints.import.mapping.problems', code) ?? ruleMessage(t, code))
+            : undefined;
+        }}
+        noteOf={(header) =>
+          header && reused.has(header) ? t('supplyPoints.import.mapping.reused') : undefined
+        }
+        emptyColumn={t('supplyPoints.import.mapping.emptyColumn')}
+      />
+      {showMissing && <MissingFieldsAlert texts="supplyPoints.import" missing={missing} />}
       <SamplePreview upload={upload} />
       <Group justify="space-between">
         <Button variant="default" leftSection={<IconArrowLeft size={16} aria-hidden />} onClick={onBack}>

@@ -1,17 +1,10 @@
-import { Alert, Button, Group, Progress, Stack, Text } from '@mantine/core';
-import {
-  IconAlertTriangle,
-  IconCircleCheck,
-  IconFileUpload,
-  IconList,
-  IconListCheck,
-} from '@tabler/icons-react';
+import { Button, Text } from '@mantine/core';
+import { IconListCheck } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { ImportDone, ImportFailed, ImportRunning } from '../../../components/import/ImportRunViews.js';
 import { PageError } from '../../../components/Page.js';
-import { useFormat } from '../../../i18n/format.js';
 import { supplyPointKeys } from '../api.js';
 import { useImportState } from '../imports-api.js';
 import {
@@ -20,6 +13,8 @@ import {
   importFailureRows,
   progressPercent,
 } from '../imports.js';
+
+const texts = 'supplyPoints.import';
 
 /** Row problems a failure lists at most; "Check again" shows every one. */
 const rowsShownAtMost = 3;
@@ -42,7 +37,6 @@ export const ImportRunStep = ({
   onOtherFile,
 }: RunStepProps) => {
   const { t } = useTranslation();
-  const format = useFormat();
   const queryClient = useQueryClient();
   const state = useImportState(importId, true);
   const status = state.data?.status;
@@ -58,42 +52,20 @@ export const ImportRunStep = ({
 
   if (data?.status === 'done')
     return (
-      <Stack gap="md" maw={720}>
-        <Progress
-          value={100}
-          color="teal"
-          size="lg"
-          aria-label={t('supplyPoints.import.run.progressLabel')}
-        />
-        <Alert
-          color="teal"
-          icon={<IconCircleCheck size={18} />}
-          title={t('supplyPoints.import.run.doneTitle')}
-        >
-          <Text size="sm">
-            {t('supplyPoints.import.run.doneText', { count: data.created, fileName: data.fileName })}
+      <ImportDone
+        texts={texts}
+        listUrl={importedSupplyPointsUrl(data.id)}
+        onOtherFile={onOtherFile}
+        after={
+          <Text size="xs" c="dimmed">
+            {t('supplyPoints.import.run.listHint')}
           </Text>
-        </Alert>
-        <Group gap="sm">
-          <Button
-            component={Link}
-            to={importedSupplyPointsUrl(data.id)}
-            leftSection={<IconList size={16} aria-hidden />}
-          >
-            {t('supplyPoints.import.run.showList')}
-          </Button>
-          <Button
-            variant="default"
-            leftSection={<IconFileUpload size={16} aria-hidden />}
-            onClick={onOtherFile}
-          >
-            {t('supplyPoints.import.run.another')}
-          </Button>
-        </Group>
-        <Text size="xs" c="dimmed">
-          {t('supplyPoints.import.run.listHint')}
+        }
+      >
+        <Text size="sm">
+          {t('supplyPoints.import.run.doneText', { count: data.created, fileName: data.fileName })}
         </Text>
-      </Stack>
+      </ImportDone>
     );
 
   if (data?.status === 'failed') {
@@ -101,77 +73,42 @@ export const ImportRunStep = ({
     // The failure names the first few; the import counts every problem of its rows.
     const moreRows = failedRows.length > 0 ? Math.max(0, data.errorCount - failedRows.length) : 0;
     return (
-      <Stack gap="md" maw={720}>
-        <Alert
-          color="red"
-          icon={<IconAlertTriangle size={18} />}
-          title={t('supplyPoints.import.run.failedTitle')}
-          role="alert"
-        >
-          <Text size="sm">{t('supplyPoints.import.run.failedText')}</Text>
-          {data.error && (
-            <>
-              <Text size="sm" mt={6}>
-                {importFailureMessage(t, data.error, data)}
-              </Text>
-              {failedRows.map((line, index) => (
-                <Text key={index} size="xs" c="dimmed" mt={4}>
-                  {line}
-                </Text>
-              ))}
-              {moreRows > 0 && (
-                <Text size="xs" c="dimmed" mt={4}>
-                  {t('supplyPoints.import.run.failedMoreRows', { count: moreRows })}
-                </Text>
-              )}
-            </>
-          )}
-        </Alert>
-        <Group gap="sm">
+      <ImportFailed
+        texts={texts}
+        onOtherFile={onOtherFile}
+        action={
           <Button leftSection={<IconListCheck size={16} aria-hidden />} onClick={onRevalidate}>
             {t('supplyPoints.import.run.revalidate')}
           </Button>
-          <Button
-            variant="default"
-            leftSection={<IconFileUpload size={16} aria-hidden />}
-            onClick={onOtherFile}
-          >
-            {t('supplyPoints.import.otherFile')}
-          </Button>
-        </Group>
-      </Stack>
+        }
+      >
+        {data.error && (
+          <>
+            <Text size="sm" mt={6}>
+              {importFailureMessage(t, data.error, data)}
+            </Text>
+            {failedRows.map((line, index) => (
+              <Text key={index} size="xs" c="dimmed" mt={4}>
+                {line}
+              </Text>
+            ))}
+            {moreRows > 0 && (
+              <Text size="xs" c="dimmed" mt={4}>
+                {t('supplyPoints.import.run.failedMoreRows', { count: moreRows })}
+              </Text>
+            )}
+          </>
+        )}
+      </ImportFailed>
     );
   }
 
-  const percent = data ? progressPercent(data) : 0;
-  const writing = data?.phase === 'writing';
   return (
-    <Stack gap="sm" maw={720} aria-live="polite">
-      <Text size="sm" fw={500}>
-        {t('supplyPoints.import.run.running', { fileName })}
-      </Text>
-      <Progress
-        value={percent}
-        size="xl"
-        animated
-        striped
-        transitionDuration={300}
-        aria-label={t('supplyPoints.import.run.progressLabel')}
-      />
-      <Text size="xs" c="dimmed">
-        {!data
-          ? t('supplyPoints.import.run.starting')
-          : writing
-            ? t('supplyPoints.import.run.writing', { total: format.number(data.total) })
-            : t('supplyPoints.import.run.preparing', {
-                processed: format.number(data.processed),
-                total: format.number(data.total),
-                percent,
-              })}
-      </Text>
-      <Text size="xs" c="dimmed">
-        {t('supplyPoints.import.run.allOrNothing')}
-      </Text>
-    </Stack>
+    <ImportRunning
+      texts={texts}
+      fileName={fileName}
+      state={data}
+      percent={data ? progressPercent(data) : 0}
+    />
   );
 };

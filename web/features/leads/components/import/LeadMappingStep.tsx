@@ -1,10 +1,11 @@
-import { Alert, Autocomplete, Badge, Button, Group, Paper, Select, Stack, Table, Text } from '@mantine/core';
-import { IconAlertTriangle, IconArrowLeft, IconListCheck } from '@tabler/icons-react';
+import { Alert, Autocomplete, Button, Group, Stack, Text } from '@mantine/core';
+import { IconArrowLeft, IconListCheck } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../../api/client.js';
 import { ruleMessage } from '../../../../components/errors.js';
 import { FormAlert } from '../../../../components/FormAlert.js';
+import { ColumnMappingTable, MissingFieldsAlert } from '../../../../components/import/ColumnMappingTable.js';
 import { useValidateLeadImport, type LeadUploadAnswer, type LeadValidateAnswer } from '../../import-api.js';
 import {
   columnSamples,
@@ -41,7 +42,6 @@ export const LeadMappingStep = ({
   const [showMissing, setShowMissing] = useState(false);
   const [prefilledFrom, setPrefilledFrom] = useState<string | null>(null);
   const missing = missingRequired(upload.fields, mapping);
-  const headerOptions = upload.headers.map((header) => ({ value: header, label: header }));
   const sourceMissing = showMissing && !source.trim();
   const serverProblems = new Map(
     (isApiError(validate.error) ? validate.error.errors : []).flatMap((p) => {
@@ -94,77 +94,23 @@ export const LeadMappingStep = ({
         </Alert>
       )}
       {validate.error && serverProblems.size === 0 ? <FormAlert error={validate.error} /> : null}
-      <Paper withBorder radius="md" p={0}>
-        <Table.ScrollContainer minWidth={640}>
-          <Table verticalSpacing={6} aria-label={t('leads.import.mapping.tableLabel')}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th w="28%">{t('leads.import.mapping.field')}</Table.Th>
-                <Table.Th w="32%">{t('leads.import.mapping.column')}</Table.Th>
-                <Table.Th>{t('leads.import.mapping.samples')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {upload.fields.map(({ field, required }) => {
-                const header = mapping[field];
-                const samples = columnSamples(upload.headers, upload.sampleRows, header);
-                const label = t(`leads.import.fields.${field}`);
-                const serverCode = serverProblems.get(field);
-                const error =
-                  showMissing && required && !header
-                    ? t('leads.import.mapping.requiredColumn')
-                    : serverCode
-                      ? ruleMessage(t, serverCode)
-                      : undefined;
-                return (
-                  <Table.Tr key={field}>
-                    <Table.Td>
-                      <Group gap={6} wrap="nowrap">
-                        <Text size="sm" fw={required ? 600 : 400}>
-                          {label}
-                        </Text>
-                        {required && (
-                          <Badge size="xs" variant="light" color="red">
-                            {t('leads.import.mapping.required')}
-                          </Badge>
-                        )}
-                      </Group>
-                    </Table.Td>
-                    <Table.Td>
-                      <Select
-                        aria-label={t('leads.import.mapping.columnFor', { field: label })}
-                        placeholder={t('leads.import.mapping.notImported')}
-                        data={headerOptions}
-                        value={header}
-                        onChange={(value) => onChange(source, { ...mapping, [field]: value })}
-                        clearable
-                        searchable
-                        size="xs"
-                        error={error}
-                      />
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="xs" c="dimmed" ff="monospace" lineClamp={1}>
-                        {samples.join(' · ')}
-                      </Text>
-                    </Table.Td>
-                  </Table.Tr>
-                );
-              })}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      </Paper>
+      <ColumnMappingTable
+        texts="leads.import"
+        fields={upload.fields}
+        headers={upload.headers}
+        mapping={mapping}
+        onPick={(field, header) => onChange(source, { ...mapping, [field]: header })}
+        samplesOf={(header) => columnSamples(upload.headers, upload.sampleRows, header)}
+        showMissing={showMissing}
+        serverProblemOf={(field) => {
+          const code = serverProblems.get(field);
+          return code ? ruleMessage(t, code) : undefined;
+        }}
+      />
       <Text size="xs" c="dimmed">
         {t('leads.import.mapping.attributesHint')}
       </Text>
-      {showMissing && missing.length > 0 && (
-        <Alert color="orange" icon={<IconAlertTriangle size={18} />}>
-          {t('leads.import.mapping.missing', {
-            fields: missing.map((f) => t(`leads.import.fields.${f}`)).join(', '),
-          })}
-        </Alert>
-      )}
+      {showMissing && <MissingFieldsAlert texts="leads.import" missing={missing} />}
       <Group justify="space-between">
         <Button variant="default" leftSection={<IconArrowLeft size={16} aria-hidden />} onClick={onBack}>
           {t('leads.import.otherFile')}

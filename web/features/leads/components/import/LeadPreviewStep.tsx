@@ -23,6 +23,7 @@ import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormAlert } from '../../../../components/FormAlert.js';
+import { ImportStat, useCursorPages } from '../../../../components/import/ImportCheckParts.js';
 import { PageError } from '../../../../components/Page.js';
 import { useFormat } from '../../../../i18n/format.js';
 import {
@@ -37,28 +38,6 @@ import {
 import { decisionOf, decisionValue, mergeTargets, rowErrorField, rowErrorMessage } from '../../imports.js';
 
 const pageSize = 20;
-
-const Stat = ({ label, value, color }: { label: string; value: string; color?: string | undefined }) => (
-  <Paper withBorder radius="md" p="sm">
-    <Text size="xs" c="dimmed" fw={500}>
-      {label}
-    </Text>
-    <Text fz={24} fw={700} c={color}>
-      {value}
-    </Text>
-  </Paper>
-);
-
-/** Pages of rows by a cursor (the last row number), remembering the cursors seen so "previous" needs none. */
-const usePaging = () => {
-  const [cursors, setCursors] = useState<(number | undefined)[]>([undefined]);
-  return {
-    cursor: cursors[cursors.length - 1],
-    page: cursors.length - 1,
-    next: (cursor: number) => setCursors((list) => [...list, cursor]),
-    previous: () => setCursors((list) => list.slice(0, -1)),
-  };
-};
 
 const Pager = ({
   page,
@@ -100,7 +79,7 @@ const Pager = ({
 /** Every row with errors, each problem named by row, field and rule. */
 const ErrorRows = ({ importId, checkedAt }: { importId: string; checkedAt: string }) => {
   const { t } = useTranslation();
-  const paging = usePaging();
+  const paging = useCursorPages<number>();
   const rows = useImportRows(importId, 'errors', checkedAt, paging.cursor, pageSize);
   if (rows.isError) return <PageError error={rows.error} onRetry={() => void rows.refetch()} />;
   const items = rows.data?.items ?? [];
@@ -262,7 +241,7 @@ const DuplicateRow = ({
 
 const DuplicateRows = ({ importId, checkedAt }: { importId: string; checkedAt: string }) => {
   const { t } = useTranslation();
-  const paging = usePaging();
+  const paging = useCursorPages<number>();
   const rows = useImportRows(importId, 'duplicates', checkedAt, paging.cursor, pageSize);
   const decide = useDecideRows(importId);
   if (rows.isError) return <PageError error={rows.error} onRetry={() => void rows.refetch()} />;
@@ -342,14 +321,18 @@ export const LeadPreviewStep = ({
   return (
     <Stack gap="lg">
       <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="sm">
-        <Stat label={t('leads.import.preview.total')} value={format.number(answer.total)} />
-        <Stat label={t('leads.import.preview.valid')} value={format.number(answer.valid)} color="teal" />
-        <Stat
+        <ImportStat label={t('leads.import.preview.total')} value={format.number(answer.total)} />
+        <ImportStat
+          label={t('leads.import.preview.valid')}
+          value={format.number(answer.valid)}
+          color="teal"
+        />
+        <ImportStat
           label={t('leads.import.preview.invalid')}
           value={format.number(answer.invalid)}
           color={answer.invalid > 0 ? 'red' : undefined}
         />
-        <Stat
+        <ImportStat
           label={t('leads.import.preview.duplicates')}
           value={format.number(duplicates)}
           color={duplicates > 0 ? 'orange' : undefined}

@@ -2,9 +2,8 @@ import { Alert, Button, FileInput, Group, List, Progress, Stack, Text } from '@m
 import { IconAlertTriangle, IconFileSpreadsheet, IconUpload } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorMessage } from '../../../components/errors.js';
-import { useFormat } from '../../../i18n/format.js';
-import { useUploadImport, type UploadAnswer } from '../imports-api.js';
+// The file rules of every import (size limit, accepted types, the server's refusals) live with the supply-point
+// import, the first one; the lead import has always used them too.
 import {
   acceptedFileTypes,
   fileProblemBeforeUpload,
@@ -12,37 +11,28 @@ import {
   formatBytes,
   uploadLimitBytes,
   type FileProblem,
-} from '../imports.js';
+} from '../../features/supply-points/imports.js';
+import { useFormat } from '../../i18n/format.js';
+import { errorMessage } from '../errors.js';
+import { useUploadImportFile, type ImportKind } from './import-api.js';
 
-/** Why a file cannot be imported, in words the user can act on. */
-export const FileProblemAlert = ({ problem, error }: { problem: FileProblem | null; error: unknown }) => {
-  const { t } = useTranslation();
-  if (!problem && !error) return null;
-  return (
-    <Alert
-      color="red"
-      icon={<IconAlertTriangle size={18} />}
-      title={t('supplyPoints.import.file.refused')}
-      role="alert"
-    >
-      <Text size="sm">
-        {problem
-          ? t(`supplyPoints.import.fileErrors.${problem}`, { limit: uploadLimitBytes / 1024 / 1024 })
-          : errorMessage(t, error)}
-      </Text>
-    </Alert>
-  );
+type FileStepProps<Answer> = {
+  kind: ImportKind;
+  /** Where the step's texts are, e.g. `leads.import` (`….file.*`, `….fileErrors.*`). */
+  texts: string;
+  onUploaded: (answer: Answer) => void;
 };
 
 /** Step 1: choose a CSV or XLSX file and send it; its columns and first rows come back. */
-export const ImportFileStep = ({ onUploaded }: { onUploaded: (answer: UploadAnswer) => void }) => {
+export const ImportFileStep = <Answer,>({ kind, texts, onUploaded }: FileStepProps<Answer>) => {
   const { t } = useTranslation();
   const format = useFormat();
   const [file, setFile] = useState<File | null>(null);
   const [progress, setProgress] = useState<{ sent: number; total: number } | null>(null);
   const [problem, setProblem] = useState<FileProblem | null>(null);
-  const upload = useUploadImport();
+  const upload = useUploadImportFile<Answer>(kind);
   const size = (bytes: number) => formatBytes(bytes, format.number);
+  const limit = uploadLimitBytes / 1024 / 1024;
 
   const choose = (chosen: File | null) => {
     setFile(chosen);
@@ -71,17 +61,15 @@ export const ImportFileStep = ({ onUploaded }: { onUploaded: (answer: UploadAnsw
 
   return (
     <Stack gap="md" maw={640}>
-      <Text size="sm">{t('supplyPoints.import.file.intro')}</Text>
+      <Text size="sm">{t(`${texts}.file.intro`)}</Text>
       <List size="sm" spacing={2}>
-        <List.Item>{t('supplyPoints.import.file.ruleHeader')}</List.Item>
-        <List.Item>{t('supplyPoints.import.file.ruleRequired')}</List.Item>
-        <List.Item>
-          {t('supplyPoints.import.file.ruleLimit', { limit: uploadLimitBytes / 1024 / 1024 })}
-        </List.Item>
+        <List.Item>{t(`${texts}.file.ruleHeader`)}</List.Item>
+        <List.Item>{t(`${texts}.file.ruleRequired`)}</List.Item>
+        <List.Item>{t(`${texts}.file.ruleLimit`, { limit })}</List.Item>
       </List>
       <FileInput
-        label={t('supplyPoints.import.file.label')}
-        placeholder={t('supplyPoints.import.file.placeholder')}
+        label={t(`${texts}.file.label`)}
+        placeholder={t(`${texts}.file.placeholder`)}
         accept={acceptedFileTypes}
         leftSection={<IconFileSpreadsheet size={18} aria-hidden />}
         value={file}
@@ -91,7 +79,18 @@ export const ImportFileStep = ({ onUploaded }: { onUploaded: (answer: UploadAnsw
         description={file ? `${file.name} · ${size(file.size)}` : undefined}
         inputWrapperOrder={['label', 'input', 'description', 'error']}
       />
-      <FileProblemAlert problem={problem} error={problem ? null : upload.error} />
+      {(problem || upload.error) && (
+        <Alert
+          color="red"
+          icon={<IconAlertTriangle size={18} />}
+          title={t(`${texts}.file.refused`)}
+          role="alert"
+        >
+          <Text size="sm">
+            {problem ? t(`${texts}.fileErrors.${problem}`, { limit }) : errorMessage(t, upload.error)}
+          </Text>
+        </Alert>
+      )}
       {progress && (
         <Stack gap={4} aria-live="polite">
           <Progress
@@ -99,12 +98,12 @@ export const ImportFileStep = ({ onUploaded }: { onUploaded: (answer: UploadAnsw
             animated={reading}
             striped={reading}
             size="lg"
-            aria-label={t('supplyPoints.import.file.progressLabel')}
+            aria-label={t(`${texts}.file.progressLabel`)}
           />
           <Text size="xs" c="dimmed">
             {reading
-              ? t('supplyPoints.import.file.reading')
-              : t('supplyPoints.import.file.uploading', {
+              ? t(`${texts}.file.reading`)
+              : t(`${texts}.file.uploading`, {
                   percent,
                   sent: size(progress.sent),
                   total: size(progress.total),
@@ -119,7 +118,7 @@ export const ImportFileStep = ({ onUploaded }: { onUploaded: (answer: UploadAnsw
           disabled={!file || problem !== null}
           loading={upload.isPending}
         >
-          {t('supplyPoints.import.file.upload')}
+          {t(`${texts}.file.upload`)}
         </Button>
       </Group>
     </Stack>
