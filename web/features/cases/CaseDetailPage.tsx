@@ -1,12 +1,13 @@
-import { Alert, Anchor, Button, Group, Paper, SimpleGrid, Stack, Table, Tabs, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Paper, SimpleGrid, Stack, Table, Tabs, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { modals } from '@mantine/modals';
-import { IconArchive, IconArrowLeft, IconPencil } from '@tabler/icons-react';
-import type { ReactNode } from 'react';
+import { IconPencil } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams, useSearchParams } from 'react-router';
+import { Link, useParams } from 'react-router';
+import { CardTabs } from '../../components/detail/CardTabs.js';
+import { Field, Section } from '../../components/detail/Field.js';
+import { ArchiveButton, confirmAction, RecordHeader } from '../../components/detail/RecordHeader.js';
+import { WhenLoaded } from '../../components/detail/WhenLoaded.js';
 import { notifyError, notifySuccess } from '../../components/errors.js';
-import { PageError, PageLoader } from '../../components/Page.js';
 import { useFormat } from '../../i18n/format.js';
 import { ActivityTimeline } from '../activities/ActivityTimeline.js';
 import { CaseOffers } from '../offers/CaseOffers.js';
@@ -23,35 +24,6 @@ import { StageBar } from './components/StageBar.js';
 import { SupplyPointsEditor } from './components/SupplyPointsEditor.js';
 
 const tabs = ['overview', 'offers', 'activities', 'history'] as const;
-type Tab = (typeof tabs)[number];
-
-const Field = ({ label, children }: { label: string; children: ReactNode }) => (
-  <Stack gap={0}>
-    <Text size="xs" c="dimmed">
-      {label}
-    </Text>
-    <Text size="sm">{children || '—'}</Text>
-  </Stack>
-);
-
-const Section = ({ title, onEdit, children }: { title: string; onEdit: (() => void) | null; children: ReactNode }) => {
-  const { t } = useTranslation();
-  return (
-    <Paper withBorder radius="md" p="md">
-      <Group justify="space-between" mb="xs">
-        <Title order={3} size="h5">
-          {title}
-        </Title>
-        {onEdit && (
-          <Button size="xs" variant="subtle" leftSection={<IconPencil size={14} aria-hidden />} onClick={onEdit} aria-label={t('cases.detail.editSection', { section: title })}>
-            {t('common.edit')}
-          </Button>
-        )}
-      </Group>
-      {children}
-    </Paper>
-  );
-};
 
 const Overview = ({ detail, editable }: { detail: CaseDetail; editable: boolean }) => {
   const { t } = useTranslation();
@@ -61,6 +33,10 @@ const Overview = ({ detail, editable }: { detail: CaseDetail; editable: boolean 
   const [participants, participantsEditor] = useDisclosure(false);
   const [points, pointsEditor] = useDisclosure(false);
   const [potentials, potentialsEditor] = useDisclosure(false);
+  const editSection = (section: string, onClick: () => void) => ({
+    onClick,
+    label: t('cases.detail.editSection', { section }),
+  });
   const quantity = (value: string | null, unit: string | null) => (value ? `${format.number(value, { maximumFractionDigits: 3 })} ${unit ? t(`cases.units.${unit}`) : ''}` : '');
   return (
     <Stack gap="md">
@@ -90,7 +66,7 @@ const Overview = ({ detail, editable }: { detail: CaseDetail; editable: boolean 
         </Alert>
       )}
       <SimpleGrid cols={{ base: 1, md: 2 }}>
-        <Section title={t('cases.participants.title')} onEdit={editable ? participantsEditor.open : null}>
+        <Section title={t('cases.participants.title')} edit={editable ? editSection(t('cases.participants.title'), participantsEditor.open) : null}>
           <Table>
             <Table.Tbody>
               {detail.participants.map((p) => (
@@ -102,7 +78,7 @@ const Overview = ({ detail, editable }: { detail: CaseDetail; editable: boolean 
             </Table.Tbody>
           </Table>
         </Section>
-        <Section title={t('cases.supplyPoints.title')} onEdit={editable ? pointsEditor.open : null}>
+        <Section title={t('cases.supplyPoints.title')} edit={editable ? editSection(t('cases.supplyPoints.title'), pointsEditor.open) : null}>
           {detail.supplyPoints.length === 0 ? (
             <Text size="sm" c="dimmed">
               {t('cases.supplyPoints.empty')}
@@ -119,7 +95,7 @@ const Overview = ({ detail, editable }: { detail: CaseDetail; editable: boolean 
           )}
         </Section>
       </SimpleGrid>
-      <Section title={t('cases.potentials.title')} onEdit={editable ? potentialsEditor.open : null}>
+      <Section title={t('cases.potentials.title')} edit={editable ? editSection(t('cases.potentials.title'), potentialsEditor.open) : null}>
         {detail.potentials.length === 0 ? (
           <Text size="sm" c="dimmed">
             {t('cases.potentials.empty')}
@@ -179,27 +155,24 @@ const Header = ({ detail, onEdit, editable }: { detail: CaseDetail; onEdit: () =
   const { t } = useTranslation();
   const archive = useArchiveCase(detail.id, { onSuccess: () => notifySuccess(t('cases.archive.done')) });
   const confirmArchive = () =>
-    modals.openConfirmModal({
+    confirmAction(t, {
       title: t('cases.archive.title'),
-      children: <Text size="sm">{t('cases.archive.text', { name: detail.name })}</Text>,
-      labels: { confirm: t('cases.archive.confirm'), cancel: t('common.cancel') },
-      confirmProps: { color: 'red' },
+      text: t('cases.archive.text', { name: detail.name }),
+      confirm: t('cases.archive.confirm'),
+      danger: true,
       onConfirm: () => archive.mutate({ version: detail.version }, { onError: (error) => notifyError(t, error) }),
     });
   return (
-    <Group justify="space-between" align="flex-start" mb="md" wrap="wrap">
-      <Stack gap={4}>
-        <Anchor component={Link} to="/cases" size="sm">
-          <Group gap={4}>
-            <IconArrowLeft size={14} aria-hidden />
-            {t('cases.detail.back')}
-          </Group>
-        </Anchor>
-        <Group gap="sm">
+    <RecordHeader
+      back={{ to: '/cases', label: t('cases.detail.back') }}
+      title={
+        <>
           <Title order={2}>{detail.name}</Title>
           <CaseStateBadge state={detail.state} outcome={detail.outcome} />
           {detail.archivedAt && <Text c="dimmed">{t('cases.archived')}</Text>}
-        </Group>
+        </>
+      }
+      subtitle={
         <Text size="sm">
           {detail.clientName ? (
             <Anchor component={Link} to={`/clients/${detail.clientId}?tab=cases`}>
@@ -209,35 +182,27 @@ const Header = ({ detail, onEdit, editable }: { detail: CaseDetail; onEdit: () =
             t('cases.detail.hiddenClient')
           )}
         </Text>
-      </Stack>
-      {editable && (
-        <Group gap="sm">
-          <Button leftSection={<IconPencil size={16} aria-hidden />} onClick={onEdit}>
-            {t('common.edit')}
-          </Button>
-          <Button variant="default" color="red" leftSection={<IconArchive size={16} aria-hidden />} onClick={confirmArchive} loading={archive.isPending}>
-            {t('cases.archive.action')}
-          </Button>
-        </Group>
-      )}
-    </Group>
+      }
+      actions={
+        editable && (
+          <>
+            <Button leftSection={<IconPencil size={16} aria-hidden />} onClick={onEdit}>
+              {t('common.edit')}
+            </Button>
+            <ArchiveButton onClick={confirmArchive} loading={archive.isPending}>
+              {t('cases.archive.action')}
+            </ArchiveButton>
+          </>
+        )
+      }
+    />
   );
 };
 
-/** The case card: header, stage bar with gate hints, one-click actions and tabs for details, activities and history. */
-export const CaseDetailPage = () => {
+const CaseCard = ({ detail }: { detail: CaseDetail }) => {
   const { t } = useTranslation();
-  const { id = '' } = useParams();
-  const [search, setSearch] = useSearchParams();
   const can = useCan();
-  const query = useCase(id);
   const [editing, { open: openEdit, close: closeEdit }] = useDisclosure(false);
-  const requested = search.get('tab');
-  const tab: Tab = tabs.includes(requested as Tab) ? (requested as Tab) : 'overview';
-
-  if (query.isPending) return <PageLoader />;
-  if (query.isError) return <PageError error={query.error} onRetry={() => void query.refetch()} />;
-  const detail = query.data;
   const editable = can('sales.write') && detail.state === 'new' && !detail.archivedAt;
 
   return (
@@ -249,7 +214,7 @@ export const CaseDetailPage = () => {
           <CaseActions detail={detail} />
         </Paper>
       )}
-      <Tabs value={tab} onChange={(value) => setSearch(value && value !== 'overview' ? { tab: value } : {}, { replace: true })} keepMounted={false}>
+      <CardTabs tabs={tabs}>
         <Tabs.List>
           <Tabs.Tab value="overview">{t('cases.tabs.overview')}</Tabs.Tab>
           <Tabs.Tab value="offers">{t('offers.tab')}</Tabs.Tab>
@@ -270,8 +235,15 @@ export const CaseDetailPage = () => {
             <CaseHistory caseId={detail.id} />
           </Tabs.Panel>
         </Paper>
-      </Tabs>
+      </CardTabs>
       <CaseForm opened={editing} onClose={closeEdit} detail={detail} />
     </>
   );
+};
+
+/** The case card: header, stage bar with gate hints, one-click actions and tabs for details, activities and history. */
+export const CaseDetailPage = () => {
+  const { id = '' } = useParams();
+  const query = useCase(id);
+  return <WhenLoaded query={query}>{(detail) => <CaseCard detail={detail} />}</WhenLoaded>;
 };

@@ -4,7 +4,6 @@ import { modals } from '@mantine/modals';
 import {
   IconAlertTriangle,
   IconArchive,
-  IconArrowLeft,
   IconChevronDown,
   IconCircleX,
   IconDownload,
@@ -12,11 +11,14 @@ import {
   IconPencil,
   IconSignature,
 } from '@tabler/icons-react';
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams, useSearchParams } from 'react-router';
+import { Link, useParams } from 'react-router';
+import { CardTabs } from '../../components/detail/CardTabs.js';
+import { Field, Section } from '../../components/detail/Field.js';
+import { confirmAction, RecordHeader } from '../../components/detail/RecordHeader.js';
+import { WhenLoaded } from '../../components/detail/WhenLoaded.js';
 import { notifyError, notifySuccess } from '../../components/errors.js';
-import { PageError, PageLoader } from '../../components/Page.js';
 import { useFormat } from '../../i18n/format.js';
 import { useCan } from '../auth/api.js';
 import {
@@ -38,25 +40,6 @@ import { allowedSteps, contractErrorMessage } from './display.js';
 import { ContractCommissions } from '../commissions/ContractCommissions.js';
 
 const tabs = ['overview', 'commissions', 'history'] as const;
-type Tab = (typeof tabs)[number];
-
-const Field = ({ label, children }: { label: string; children: ReactNode }) => (
-  <Stack gap={0}>
-    <Text size="xs" c="dimmed">
-      {label}
-    </Text>
-    <Text size="sm">{children || '—'}</Text>
-  </Stack>
-);
-
-const Section = ({ title, children }: { title: string; children: ReactNode }) => (
-  <Paper withBorder radius="md" p="md">
-    <Title order={3} size="h5" mb="xs">
-      {title}
-    </Title>
-    {children}
-  </Paper>
-);
 
 const Overview = ({ detail, waiting }: { detail: ContractDetail; waiting: boolean }) => {
   const { t } = useTranslation();
@@ -134,11 +117,11 @@ const Header = ({ detail, onEdit, onEnd, onSendFailed }: { detail: ContractDetai
   const archive = useArchiveContract(detail.id, { onSuccess: () => notifySuccess(t('contracts.archive.done')) });
   const send = useSendForSignature(detail.id, { onSuccess: () => notifySuccess(t('contracts.signature.sent')) });
   const confirmArchive = () =>
-    modals.openConfirmModal({
+    confirmAction(t, {
       title: t('contracts.archive.title'),
-      children: <Text size="sm">{t('contracts.archive.text', { number: detail.number })}</Text>,
-      labels: { confirm: t('contracts.archive.confirm'), cancel: t('common.cancel') },
-      confirmProps: { color: 'red' },
+      text: t('contracts.archive.text', { number: detail.number }),
+      confirm: t('contracts.archive.confirm'),
+      danger: true,
       onConfirm: () => archive.mutate({ version: detail.version }, { onError: (error) => notifyError(t, error) }),
     });
   const confirmSend = () =>
@@ -165,21 +148,18 @@ const Header = ({ detail, onEdit, onEnd, onSendFailed }: { detail: ContractDetai
   const showMenu = canWrite && (steps.end || steps.archive);
 
   return (
-    <Group justify="space-between" align="flex-start" mb="md" wrap="wrap">
-      <Stack gap={4}>
-        <Anchor component={Link} to="/contracts" size="sm">
-          <Group gap={4}>
-            <IconArrowLeft size={14} aria-hidden />
-            {t('contracts.detail.back')}
-          </Group>
-        </Anchor>
-        <Group gap="sm">
+    <RecordHeader
+      back={{ to: '/contracts', label: t('contracts.detail.back') }}
+      title={
+        <>
           <Title order={2} ff="monospace">
             {detail.number}
           </Title>
           <ContractStateBadge state={detail.state} size="lg" />
           {detail.archivedAt && <Text c="dimmed">{t('contracts.archived')}</Text>}
-        </Group>
+        </>
+      }
+      subtitle={
         <Group gap="md">
           <Text size="sm">
             {detail.clientName ? (
@@ -196,73 +176,66 @@ const Header = ({ detail, onEdit, onEnd, onSendFailed }: { detail: ContractDetai
             </Anchor>
           )}
         </Group>
-      </Stack>
-      <Group gap="sm">
-        {canWrite && steps.edit && (
-          <Button variant="default" leftSection={<IconPencil size={16} aria-hidden />} onClick={onEdit}>
-            {t('common.edit')}
+      }
+      actions={
+        <>
+          {canWrite && steps.edit && (
+            <Button variant="default" leftSection={<IconPencil size={16} aria-hidden />} onClick={onEdit}>
+              {t('common.edit')}
+            </Button>
+          )}
+          <Button component="a" href={contractPdfUrl(detail.id)} download variant="default" leftSection={<IconDownload size={16} aria-hidden />}>
+            {t('contracts.detail.downloadPdf')}
           </Button>
-        )}
-        <Button component="a" href={contractPdfUrl(detail.id)} download variant="default" leftSection={<IconDownload size={16} aria-hidden />}>
-          {t('contracts.detail.downloadPdf')}
-        </Button>
-        {hasSignedPdf && (
-          <Button component="a" href={signedContractPdfUrl(detail.id)} download color="teal" leftSection={<IconFileCheck size={16} aria-hidden />}>
-            {t('contracts.detail.signedPdf')}
-          </Button>
-        )}
-        {canWrite && steps.sendForSignature && (
-          <Button leftSection={<IconSignature size={16} aria-hidden />} onClick={confirmSend} loading={send.isPending}>
-            {detail.state === 'draft' ? t('contracts.signature.send') : t('contracts.signature.resend')}
-          </Button>
-        )}
-        {showMenu && (
-          <Menu position="bottom-end" withinPortal>
-            <Menu.Target>
-              <Button variant="default" rightSection={<IconChevronDown size={14} aria-hidden />} loading={archive.isPending}>
-                {t('contracts.detail.more')}
-              </Button>
-            </Menu.Target>
-            <Menu.Dropdown>
-              {steps.end && (
-                <Menu.Item leftSection={<IconCircleX size={16} aria-hidden />} onClick={onEnd}>
-                  {t('contracts.end.action')}
-                </Menu.Item>
-              )}
-              {steps.archive && (
-                <Menu.Item color="red" leftSection={<IconArchive size={16} aria-hidden />} onClick={confirmArchive}>
-                  {t('contracts.archive.action')}
-                </Menu.Item>
-              )}
-            </Menu.Dropdown>
-          </Menu>
-        )}
-      </Group>
+          {hasSignedPdf && (
+            <Button component="a" href={signedContractPdfUrl(detail.id)} download color="teal" leftSection={<IconFileCheck size={16} aria-hidden />}>
+              {t('contracts.detail.signedPdf')}
+            </Button>
+          )}
+          {canWrite && steps.sendForSignature && (
+            <Button leftSection={<IconSignature size={16} aria-hidden />} onClick={confirmSend} loading={send.isPending}>
+              {detail.state === 'draft' ? t('contracts.signature.send') : t('contracts.signature.resend')}
+            </Button>
+          )}
+          {showMenu && (
+            <Menu position="bottom-end" withinPortal>
+              <Menu.Target>
+                <Button variant="default" rightSection={<IconChevronDown size={14} aria-hidden />} loading={archive.isPending}>
+                  {t('contracts.detail.more')}
+                </Button>
+              </Menu.Target>
+              <Menu.Dropdown>
+                {steps.end && (
+                  <Menu.Item leftSection={<IconCircleX size={16} aria-hidden />} onClick={onEnd}>
+                    {t('contracts.end.action')}
+                  </Menu.Item>
+                )}
+                {steps.archive && (
+                  <Menu.Item color="red" leftSection={<IconArchive size={16} aria-hidden />} onClick={confirmArchive}>
+                    {t('contracts.archive.action')}
+                  </Menu.Item>
+                )}
+              </Menu.Dropdown>
+            </Menu>
+          )}
+        </>
+      }
+    >
       {send.isPending && (
         <Text size="sm" c="dimmed" role="status" w="100%">
           {t('contracts.signature.sending')}
         </Text>
       )}
-    </Group>
+    </RecordHeader>
   );
 };
 
-/** The contract card: terms, supply points, signing persons, the signature through Signi and the history. */
-export const ContractDetailPage = () => {
+const ContractCard = ({ detail }: { detail: ContractDetail }) => {
   const { t } = useTranslation();
-  const { id = '' } = useParams();
-  const [search, setSearch] = useSearchParams();
   const can = useCan();
-  const query = useContract(id);
   const [editing, { open: openEdit, close: closeEdit }] = useDisclosure(false);
   const [ending, { open: openEnd, close: closeEnd }] = useDisclosure(false);
   const [sendFailure, setSendFailure] = useState<unknown>(null);
-  const requested = search.get('tab');
-  const tab: Tab = tabs.includes(requested as Tab) ? (requested as Tab) : 'overview';
-
-  if (query.isPending) return <PageLoader />;
-  if (query.isError) return <PageError error={query.error} onRetry={() => void query.refetch()} />;
-  const detail = query.data;
   const waiting = detail.state === 'sentForSignature';
 
   return (
@@ -273,7 +246,7 @@ export const ContractDetailPage = () => {
           {contractErrorMessage(t, sendFailure)}
         </Alert>
       )}
-      <Tabs value={tab} onChange={(value) => setSearch(value && value !== 'overview' ? { tab: value } : {}, { replace: true })} keepMounted={false}>
+      <CardTabs tabs={tabs}>
         <Tabs.List>
           <Tabs.Tab value="overview">{t('contracts.tabs.overview')}</Tabs.Tab>
           {can('commissions.read') && <Tabs.Tab value="commissions">{t('commissions.contract.tab')}</Tabs.Tab>}
@@ -292,9 +265,16 @@ export const ContractDetailPage = () => {
             <ContractHistory contractId={detail.id} />
           </Tabs.Panel>
         </Paper>
-      </Tabs>
+      </CardTabs>
       <ContractForm opened={editing} onClose={closeEdit} detail={detail} />
       {ending && <EndContractDialog detail={detail} opened={ending} onClose={closeEnd} />}
     </>
   );
+};
+
+/** The contract card: terms, supply points, signing persons, the signature through Signi and the history. */
+export const ContractDetailPage = () => {
+  const { id = '' } = useParams();
+  const query = useContract(id);
+  return <WhenLoaded query={query}>{(detail) => <ContractCard detail={detail} />}</WhenLoaded>;
 };

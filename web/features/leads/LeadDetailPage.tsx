@@ -1,10 +1,7 @@
-import { Alert, Anchor, Button, Group, List, Menu, Paper, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Button, Group, Menu, Paper, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { modals } from '@mantine/modals';
 import {
-  IconAlertTriangle,
   IconArchive,
-  IconArrowLeft,
   IconChevronDown,
   IconCircleCheck,
   IconCircleX,
@@ -14,9 +11,12 @@ import {
 } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams, useSearchParams } from 'react-router';
+import { useParams } from 'react-router';
+import { CardTabs } from '../../components/detail/CardTabs.js';
+import { confirmAction, RecordHeader } from '../../components/detail/RecordHeader.js';
+import { SaveWarnings } from '../../components/detail/SaveWarnings.js';
+import { WhenLoaded } from '../../components/detail/WhenLoaded.js';
 import { notifyError, notifySuccess, ruleMessage } from '../../components/errors.js';
-import { PageError, PageLoader } from '../../components/Page.js';
 import { useFormat } from '../../i18n/format.js';
 import { ActivityTimeline } from '../activities/ActivityTimeline.js';
 import { useCan } from '../auth/api.js';
@@ -31,31 +31,6 @@ import { LeadArchivedBadge, LeadStatusBadge } from './components/LeadStatusBadge
 import { LeadForm } from './LeadForm.js';
 
 const tabs = ['overview', 'potentials', 'duplicates', 'activities', 'history'] as const;
-type Tab = (typeof tabs)[number];
-
-const Warnings = ({ lead }: { lead: LeadDetail }) => {
-  const { t } = useTranslation();
-  if (lead.warnings.length === 0) return null;
-  return (
-    <Alert
-      color="yellow"
-      icon={<IconAlertTriangle size={18} />}
-      title={t('leads.detail.warningsTitle')}
-      mb="md"
-    >
-      <List size="sm">
-        {lead.warnings.map((w) => (
-          <List.Item key={`${w.path}-${w.code}`}>
-            {t('leads.detail.warning', {
-              field: t(`leads.fields.${w.path}`, { defaultValue: w.path }),
-              rule: ruleMessage(t, w.code),
-            })}
-          </List.Item>
-        ))}
-      </List>
-    </Alert>
-  );
-};
 
 type HeaderProps = { lead: LeadDetail; onEdit: () => void; onConvert: () => void; onDisqualify: () => void };
 
@@ -74,28 +49,25 @@ const Header = ({ lead, onEdit, onConvert, onDisqualify }: HeaderProps) => {
     );
 
   const confirmArchive = () =>
-    modals.openConfirmModal({
+    confirmAction(t, {
       title: t('leads.archive.title'),
-      children: <Text size="sm">{t('leads.archive.text', { name: lead.name })}</Text>,
-      labels: { confirm: t('leads.archive.confirm'), cancel: t('common.cancel') },
-      confirmProps: { color: 'red' },
+      text: t('leads.archive.text', { name: lead.name }),
+      confirm: t('leads.archive.confirm'),
+      danger: true,
       onConfirm: () => run('archive', t('leads.archive.done')),
     });
 
   return (
-    <Group justify="space-between" align="flex-start" mb="md" wrap="wrap">
-      <Stack gap={4}>
-        <Anchor component={Link} to="/leads" size="sm">
-          <Group gap={4}>
-            <IconArrowLeft size={14} aria-hidden />
-            {t('leads.detail.back')}
-          </Group>
-        </Anchor>
-        <Group gap="sm">
+    <RecordHeader
+      back={{ to: '/leads', label: t('leads.detail.back') }}
+      title={
+        <>
           <Title order={2}>{lead.name}</Title>
           <LeadStatusBadge status={lead.status} />
           {archived && <LeadArchivedBadge merged={lead.mergedIntoLeadId !== null} />}
-        </Group>
+        </>
+      }
+      subtitle={
         <Text size="sm" c="dimmed">
           {[
             t(`leads.kind.${lead.kind}`),
@@ -106,72 +78,74 @@ const Header = ({ lead, onEdit, onConvert, onDisqualify }: HeaderProps) => {
             .filter(Boolean)
             .join(' · ')}
         </Text>
-      </Stack>
-      {canWrite && (
-        <Group gap="sm">
-          {open && (
-            <Button
-              leftSection={<IconTransform size={16} aria-hidden />}
-              onClick={onConvert}
-              disabled={lead.status === 'disqualified'}
-              title={lead.status === 'disqualified' ? t('leads.detail.convertDisqualified') : undefined}
-            >
-              {t('leads.convert.action')}
-            </Button>
-          )}
-          {open && (
-            <Button variant="default" leftSection={<IconPencil size={16} aria-hidden />} onClick={onEdit}>
-              {t('common.edit')}
-            </Button>
-          )}
-          {(open || archived) && (
-            <Menu position="bottom-end" withinPortal>
-              <Menu.Target>
-                <Button
-                  variant="default"
-                  rightSection={<IconChevronDown size={14} aria-hidden />}
-                  loading={action.isPending}
-                >
-                  {t('leads.detail.more')}
-                </Button>
-              </Menu.Target>
-              <Menu.Dropdown>
-                {open && lead.status !== 'qualified' && (
-                  <Menu.Item
-                    leftSection={<IconCircleCheck size={16} aria-hidden />}
-                    onClick={() => run('qualify', t('leads.qualify.done'))}
+      }
+      actions={
+        canWrite && (
+          <>
+            {open && (
+              <Button
+                leftSection={<IconTransform size={16} aria-hidden />}
+                onClick={onConvert}
+                disabled={lead.status === 'disqualified'}
+                title={lead.status === 'disqualified' ? t('leads.detail.convertDisqualified') : undefined}
+              >
+                {t('leads.convert.action')}
+              </Button>
+            )}
+            {open && (
+              <Button variant="default" leftSection={<IconPencil size={16} aria-hidden />} onClick={onEdit}>
+                {t('common.edit')}
+              </Button>
+            )}
+            {(open || archived) && (
+              <Menu position="bottom-end" withinPortal>
+                <Menu.Target>
+                  <Button
+                    variant="default"
+                    rightSection={<IconChevronDown size={14} aria-hidden />}
+                    loading={action.isPending}
                   >
-                    {lead.status === 'disqualified' ? t('leads.qualify.reopen') : t('leads.qualify.action')}
-                  </Menu.Item>
-                )}
-                {open && lead.status !== 'disqualified' && (
-                  <Menu.Item leftSection={<IconCircleX size={16} aria-hidden />} onClick={onDisqualify}>
-                    {t('leads.disqualify.action')}
-                  </Menu.Item>
-                )}
-                {!archived && (
-                  <Menu.Item
-                    color="red"
-                    leftSection={<IconArchive size={16} aria-hidden />}
-                    onClick={confirmArchive}
-                  >
-                    {t('leads.archive.action')}
-                  </Menu.Item>
-                )}
-                {archived && !lead.mergedIntoLeadId && (
-                  <Menu.Item
-                    leftSection={<IconRestore size={16} aria-hidden />}
-                    onClick={() => run('restore', t('leads.archive.restored'))}
-                  >
-                    {t('leads.archive.restore')}
-                  </Menu.Item>
-                )}
-              </Menu.Dropdown>
-            </Menu>
-          )}
-        </Group>
-      )}
-    </Group>
+                    {t('leads.detail.more')}
+                  </Button>
+                </Menu.Target>
+                <Menu.Dropdown>
+                  {open && lead.status !== 'qualified' && (
+                    <Menu.Item
+                      leftSection={<IconCircleCheck size={16} aria-hidden />}
+                      onClick={() => run('qualify', t('leads.qualify.done'))}
+                    >
+                      {lead.status === 'disqualified' ? t('leads.qualify.reopen') : t('leads.qualify.action')}
+                    </Menu.Item>
+                  )}
+                  {open && lead.status !== 'disqualified' && (
+                    <Menu.Item leftSection={<IconCircleX size={16} aria-hidden />} onClick={onDisqualify}>
+                      {t('leads.disqualify.action')}
+                    </Menu.Item>
+                  )}
+                  {!archived && (
+                    <Menu.Item
+                      color="red"
+                      leftSection={<IconArchive size={16} aria-hidden />}
+                      onClick={confirmArchive}
+                    >
+                      {t('leads.archive.action')}
+                    </Menu.Item>
+                  )}
+                  {archived && !lead.mergedIntoLeadId && (
+                    <Menu.Item
+                      leftSection={<IconRestore size={16} aria-hidden />}
+                      onClick={() => run('restore', t('leads.archive.restored'))}
+                    >
+                      {t('leads.archive.restore')}
+                    </Menu.Item>
+                  )}
+                </Menu.Dropdown>
+              </Menu>
+            )}
+          </>
+        )
+      }
+    />
   );
 };
 
@@ -200,73 +174,73 @@ const LeadActivities = ({ lead }: { lead: LeadDetail }) => {
 export const LeadDetailPage = () => {
   const { t } = useTranslation();
   const { id = '' } = useParams();
-  const [search, setSearch] = useSearchParams();
   const lead = useLead(id);
   const duplicates = useLeadDuplicates(id, lead.isSuccess);
   const [editing, { open: openEdit, close: closeEdit }] = useDisclosure(false);
   const [disqualifying, { open: openDisqualify, close: closeDisqualify }] = useDisclosure(false);
   const [converting, setConverting] = useState<{ clientId: string | null } | null>(null);
-  const requested = search.get('tab');
-  const tab: Tab = tabs.includes(requested as Tab) ? (requested as Tab) : 'overview';
-
-  if (lead.isPending) return <PageLoader />;
-  if (lead.isError) return <PageError error={lead.error} onRetry={() => void lead.refetch()} />;
-  const data = lead.data;
   const duplicateCount = duplicates.data?.length ?? 0;
 
   return (
-    <>
-      <Header
-        lead={data}
-        onEdit={openEdit}
-        onConvert={() => setConverting({ clientId: data.clientId })}
-        onDisqualify={openDisqualify}
-      />
-      <Warnings lead={data} />
-      <Tabs
-        value={tab}
-        onChange={(value) =>
-          setSearch(value && value !== 'overview' ? { tab: value } : {}, { replace: true })
-        }
-        keepMounted={false}
-      >
-        <Tabs.List>
-          <Tabs.Tab value="overview">{t('leads.tabs.overview')}</Tabs.Tab>
-          <Tabs.Tab value="potentials">
-            {t('leads.tabs.potentials', { count: data.potentials.length })}
-          </Tabs.Tab>
-          <Tabs.Tab value="duplicates" color={duplicateCount > 0 ? 'orange' : undefined}>
-            {t('leads.tabs.duplicates', { count: duplicateCount })}
-          </Tabs.Tab>
-          <Tabs.Tab value="activities">{t('leads.tabs.activities')}</Tabs.Tab>
-          <Tabs.Tab value="history">{t('leads.tabs.history')}</Tabs.Tab>
-        </Tabs.List>
-        <Paper withBorder radius="md" p="md" mt="sm">
-          <Tabs.Panel value="overview">
-            <LeadOverview lead={data} />
-          </Tabs.Panel>
-          <Tabs.Panel value="potentials">
-            <LeadPotentials lead={data} />
-          </Tabs.Panel>
-          <Tabs.Panel value="duplicates">
-            <LeadDuplicates lead={data} onConvertInto={(clientId) => setConverting({ clientId })} />
-          </Tabs.Panel>
-          <Tabs.Panel value="activities">
-            <LeadActivities lead={data} />
-          </Tabs.Panel>
-          <Tabs.Panel value="history">
-            <LeadHistory leadId={data.id} />
-          </Tabs.Panel>
-        </Paper>
-      </Tabs>
-      <LeadForm opened={editing} onClose={closeEdit} lead={data} />
-      <DisqualifyModal lead={data} opened={disqualifying} onClose={closeDisqualify} />
-      <ConvertLeadModal
-        lead={data}
-        opened={converting !== null}
-        onClose={() => setConverting(null)}
-        clientId={converting?.clientId ?? null}
-      />
-    </>
+    <WhenLoaded query={lead}>
+      {(data) => (
+        <>
+          <Header
+            lead={data}
+            onEdit={openEdit}
+            onConvert={() => setConverting({ clientId: data.clientId })}
+            onDisqualify={openDisqualify}
+          />
+          <SaveWarnings
+            title={t('leads.detail.warningsTitle')}
+            warnings={data.warnings}
+            text={(w) =>
+              t('leads.detail.warning', {
+                field: t(`leads.fields.${w.path}`, { defaultValue: w.path }),
+                rule: ruleMessage(t, w.code),
+              })
+            }
+          />
+          <CardTabs tabs={tabs}>
+            <Tabs.List>
+              <Tabs.Tab value="overview">{t('leads.tabs.overview')}</Tabs.Tab>
+              <Tabs.Tab value="potentials">
+                {t('leads.tabs.potentials', { count: data.potentials.length })}
+              </Tabs.Tab>
+              <Tabs.Tab value="duplicates" color={duplicateCount > 0 ? 'orange' : undefined}>
+                {t('leads.tabs.duplicates', { count: duplicateCount })}
+              </Tabs.Tab>
+              <Tabs.Tab value="activities">{t('leads.tabs.activities')}</Tabs.Tab>
+              <Tabs.Tab value="history">{t('leads.tabs.history')}</Tabs.Tab>
+            </Tabs.List>
+            <Paper withBorder radius="md" p="md" mt="sm">
+              <Tabs.Panel value="overview">
+                <LeadOverview lead={data} />
+              </Tabs.Panel>
+              <Tabs.Panel value="potentials">
+                <LeadPotentials lead={data} />
+              </Tabs.Panel>
+              <Tabs.Panel value="duplicates">
+                <LeadDuplicates lead={data} onConvertInto={(clientId) => setConverting({ clientId })} />
+              </Tabs.Panel>
+              <Tabs.Panel value="activities">
+                <LeadActivities lead={data} />
+              </Tabs.Panel>
+              <Tabs.Panel value="history">
+                <LeadHistory leadId={data.id} />
+              </Tabs.Panel>
+            </Paper>
+          </CardTabs>
+          <LeadForm opened={editing} onClose={closeEdit} lead={data} />
+          <DisqualifyModal lead={data} opened={disqualifying} onClose={closeDisqualify} />
+          <ConvertLeadModal
+            lead={data}
+            opened={converting !== null}
+            onClose={() => setConverting(null)}
+            clientId={converting?.clientId ?? null}
+          />
+        </>
+      )}
+    </WhenLoaded>
   );
 };
