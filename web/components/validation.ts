@@ -33,19 +33,30 @@ export const zodValidate =
   };
 
 /**
- * Puts the server's 400 field problems onto the form's fields (`address.city` included) and returns
- * the problems no field of this form shows, for the form's alert.
+ * Where a form shows the server's field problems: the paths its inputs have (`address.city` included), or the
+ * input a path belongs to (null or undefined: no input of the form shows it).
+ */
+export type FieldsOf = readonly string[] | ((path: string) => string | null | undefined);
+
+const fieldOf = (fields: FieldsOf, path: string): string | null | undefined =>
+  typeof fields === 'function' ? fields(path) : fields.includes(path) ? path : null;
+
+/**
+ * Puts the server's 400 field problems onto the form's fields (each in the words of `message`, the shared
+ * `validation.<code>` when not given) and returns the problems no field of this form shows, for the form's alert.
  */
 export const applyFieldProblems = (
   t: TFunction,
   error: unknown,
-  fields: readonly string[],
+  fields: FieldsOf,
   setFieldError: (path: string, message: string) => void,
+  message: (problem: FieldProblem) => string = (problem) => ruleMessage(t, problem.code),
 ): FieldProblem[] => {
   if (!isApiError(error)) return [];
   const unmapped: FieldProblem[] = [];
   for (const problem of error.errors) {
-    if (fields.includes(problem.path)) setFieldError(problem.path, ruleMessage(t, problem.code));
+    const field = fieldOf(fields, problem.path);
+    if (field) setFieldError(field, message(problem));
     else unmapped.push(problem);
   }
   return unmapped;

@@ -1,11 +1,12 @@
-import { Button, Group, Modal, NumberInput, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { NumberInput, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import type { FieldProblem } from '../../api/client.js';
 import { FormAlert } from '../../components/FormAlert.js';
-import { applyFieldProblems, zodValidate } from '../../components/validation.js';
+import { FormActions } from '../../components/form/FormActions.js';
+import { FormModal } from '../../components/form/FormDialog.js';
+import { useFormProblems } from '../../components/form/form-problems.js';
+import { zodValidate } from '../../components/validation.js';
 import {
   useCreateCodeListItem,
   useUpdateCodeListItem,
@@ -30,6 +31,8 @@ const schema = (creating: boolean) =>
 /** The API names label problems `labels.en`; the form's inputs are `en` and `sk`. */
 const fieldOf = (path: string) =>
   path === 'labels' ? 'en' : path.startsWith('labels.') ? path.slice('labels.'.length) : path;
+const paths = ['code', 'labels', 'labels.en', 'labels.sk', 'sortOrder'];
+const inputOf = (path: string) => (paths.includes(path) ? fieldOf(path) : null);
 
 const ItemFormBody = ({
   list,
@@ -41,8 +44,6 @@ const ItemFormBody = ({
   onClose: () => void;
 }) => {
   const { t } = useTranslation();
-  const [failure, setFailure] = useState<unknown>(null);
-  const [unmapped, setUnmapped] = useState<FieldProblem[]>([]);
   const create = useCreateCodeListItem(list, { onSuccess: onClose });
   const update = useUpdateCodeListItem(list, { onSuccess: onClose });
   const form = useForm<Values>({
@@ -54,20 +55,15 @@ const ItemFormBody = ({
     },
     validate: zodValidate<Values>(schema(!item), t),
   });
+  const problems = useFormProblems(form, inputOf);
 
   const submit = form.onSubmit((values) => {
-    setFailure(null);
+    problems.clear();
     const labels: Record<string, string> = { ...(item?.labels ?? {}), en: values.en.trim() };
     if (values.sk.trim()) labels.sk = values.sk.trim();
     else delete labels.sk;
     const sortOrder = typeof values.sortOrder === 'number' ? values.sortOrder : undefined;
-    const onError = (error: unknown) => {
-      const paths = ['code', 'labels', 'labels.en', 'labels.sk', 'sortOrder'];
-      setUnmapped(
-        applyFieldProblems(t, error, paths, (path, message) => form.setFieldError(fieldOf(path), message)),
-      );
-      setFailure(error);
-    };
+    const onError = problems.show;
     if (item)
       update.mutate(
         { id: item.id, labels, ...(sortOrder === undefined ? {} : { sortOrder }), version: item.version },
@@ -83,7 +79,7 @@ const ItemFormBody = ({
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="sm">
-        <FormAlert error={failure} unmapped={unmapped} />
+        <FormAlert error={problems.failure} unmapped={problems.unmapped} />
         <TextInput
           label={t('admin.codeLists.fields.code')}
           description={item ? t('admin.codeLists.codeFixed') : t('admin.codeLists.codeRule')}
@@ -110,14 +106,11 @@ const ItemFormBody = ({
           w={160}
           {...form.getInputProps('sortOrder')}
         />
-        <Group justify="flex-end" gap="sm" mt="sm">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={create.isPending || update.isPending}>
-            {item ? t('common.save') : t('admin.codeLists.add')}
-          </Button>
-        </Group>
+        <FormActions
+          onCancel={onClose}
+          pending={create.isPending || update.isPending}
+          submitLabel={item ? t('common.save') : t('admin.codeLists.add')}
+        />
       </Stack>
     </form>
   );
@@ -136,13 +129,13 @@ export const CodeListItemForm = ({
 }) => {
   const { t } = useTranslation();
   return (
-    <Modal
+    <FormModal
       opened={opened}
       onClose={onClose}
       title={item ? t('admin.codeLists.editTitle') : t('admin.codeLists.createTitle')}
       size="lg"
     >
-      {opened && <ItemFormBody list={list} item={item} onClose={onClose} />}
-    </Modal>
+      <ItemFormBody list={list} item={item} onClose={onClose} />
+    </FormModal>
   );
 };

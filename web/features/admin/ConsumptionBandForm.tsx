@@ -1,21 +1,13 @@
-import {
-  Button,
-  Checkbox,
-  Group,
-  Modal,
-  Select,
-  SimpleGrid,
-  Stack,
-  Textarea,
-  TextInput,
-} from '@mantine/core';
+import { Checkbox, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, type FieldProblem, type ItemList } from '../../api/client.js';
+import { api, type ItemList } from '../../api/client.js';
 import { FormAlert } from '../../components/FormAlert.js';
-import { applyFieldProblems } from '../../components/validation.js';
+import { FormActions } from '../../components/form/FormActions.js';
+import { FormModal } from '../../components/form/FormDialog.js';
+import { useFormProblems } from '../../components/form/form-problems.js';
 import { useFormat } from '../../i18n/format.js';
 import { countryCodes } from '../clients/countries.js';
 import { unitLabel } from '../supply-points/display.js';
@@ -48,26 +40,21 @@ const BandFormBody = ({
   const format = useFormat();
   const queryClient = useQueryClient();
   const [version, setVersion] = useState(band?.version ?? 0);
-  const [failure, setFailure] = useState<unknown>(null);
-  const [unmapped, setUnmapped] = useState<FieldProblem[]>([]);
   const form = useForm<BandFormValues>({
     initialValues: band ? bandToValues(band) : emptyBandValues(filter),
     validate: validateBand(t),
     validateInputOnBlur: true,
   });
+  const problems = useFormProblems(form, bandFormFields);
   const create = useCreateBand({ onSuccess: onClose });
   const update = useUpdateBand({ onSuccess: onClose });
   const territories = useCodeOptions('distributionTerritory', form.values.territoryCode);
 
   const submit = form.onSubmit((values) => {
-    setFailure(null);
+    problems.clear();
     const body = bandValuesToBody(values);
-    const onError = (error: unknown) => {
-      setUnmapped(applyFieldProblems(t, error, bandFormFields, form.setFieldError));
-      setFailure(error);
-    };
-    if (band) update.mutate({ ...body, id: band.id, version }, { onError });
-    else create.mutate(body, { onError });
+    if (band) update.mutate({ ...body, id: band.id, version }, { onError: problems.show });
+    else create.mutate(body, { onError: problems.show });
   });
 
   // After a version conflict: the band as stored now replaces the form (the user's changes are dropped).
@@ -82,18 +69,18 @@ const BandFormBody = ({
       })
     ).items.find((item) => item.id === band.id);
     if (!fresh) return;
-    form.setValues(bandToValues(fresh));
-    form.resetDirty(bandToValues(fresh));
-    form.clearErrors();
+    problems.reloaded(bandToValues(fresh));
     setVersion(fresh.version);
-    setFailure(null);
-    setUnmapped([]);
   };
 
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="sm">
-        <FormAlert error={failure} unmapped={unmapped} onReload={band ? () => void reload() : undefined} />
+        <FormAlert
+          error={problems.failure}
+          unmapped={problems.unmapped}
+          onReload={band ? () => void reload() : undefined}
+        />
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
           <Select
             label={t('admin.consumptionBands.fields.country')}
@@ -194,14 +181,11 @@ const BandFormBody = ({
           maxRows={5}
           {...form.getInputProps('source')}
         />
-        <Group justify="flex-end" gap="sm" mt="sm">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={create.isPending || update.isPending}>
-            {band ? t('common.save') : t('admin.consumptionBands.add')}
-          </Button>
-        </Group>
+        <FormActions
+          onCancel={onClose}
+          pending={create.isPending || update.isPending}
+          submitLabel={band ? t('common.save') : t('admin.consumptionBands.add')}
+        />
       </Stack>
     </form>
   );
@@ -221,13 +205,13 @@ export const ConsumptionBandForm = ({
 }) => {
   const { t } = useTranslation();
   return (
-    <Modal
+    <FormModal
       opened={opened}
       onClose={onClose}
       title={band ? t('admin.consumptionBands.editTitle') : t('admin.consumptionBands.createTitle')}
       size="lg"
     >
-      {opened && <BandFormBody band={band} filter={filter} onClose={onClose} />}
-    </Modal>
+      <BandFormBody band={band} filter={filter} onClose={onClose} />
+    </FormModal>
   );
 };

@@ -1,12 +1,13 @@
-import { Button, Group, Modal, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { CountryCode } from '../../../domain/schemas/common.js';
-import type { FieldProblem } from '../../api/client.js';
 import { FormAlert } from '../../components/FormAlert.js';
-import { applyFieldProblems, emptyToNull, zodValidate } from '../../components/validation.js';
+import { FormActions } from '../../components/form/FormActions.js';
+import { FormModal } from '../../components/form/FormDialog.js';
+import { useFormProblems } from '../../components/form/form-problems.js';
+import { emptyToNull, zodValidate } from '../../components/validation.js';
 import { useFormat } from '../../i18n/format.js';
 import { countryCodes } from '../clients/countries.js';
 import { currencies, useSaveOwner, type Owner } from './api.js';
@@ -21,8 +22,6 @@ const schema = z.object({
 const OwnerFormBody = ({ owner, onClose }: { owner: Owner | null; onClose: () => void }) => {
   const { t } = useTranslation();
   const format = useFormat();
-  const [failure, setFailure] = useState<unknown>(null);
-  const [unmapped, setUnmapped] = useState<FieldProblem[]>([]);
   const save = useSaveOwner(owner, { onSuccess: onClose });
   const form = useForm<Values>({
     initialValues: {
@@ -33,9 +32,10 @@ const OwnerFormBody = ({ owner, onClose }: { owner: Owner | null; onClose: () =>
     },
     validate: zodValidate<Values>(schema, t),
   });
+  const problems = useFormProblems(form, ['name', 'country', 'companyId', 'currency']);
 
   const submit = form.onSubmit((values) => {
-    setFailure(null);
+    problems.clear();
     save.mutate(
       {
         name: values.name.trim(),
@@ -43,21 +43,14 @@ const OwnerFormBody = ({ owner, onClose }: { owner: Owner | null; onClose: () =>
         companyId: emptyToNull(values.companyId),
         currency: values.currency,
       },
-      {
-        onError: (error) => {
-          setUnmapped(
-            applyFieldProblems(t, error, ['name', 'country', 'companyId', 'currency'], form.setFieldError),
-          );
-          setFailure(error);
-        },
-      },
+      { onError: problems.show },
     );
   });
 
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="sm">
-        <FormAlert error={failure} unmapped={unmapped} />
+        <FormAlert error={problems.failure} unmapped={problems.unmapped} />
         <TextInput
           label={t('admin.owners.fields.name')}
           required
@@ -79,14 +72,11 @@ const OwnerFormBody = ({ owner, onClose }: { owner: Owner | null; onClose: () =>
             {...form.getInputProps('currency')}
           />
         </SimpleGrid>
-        <Group justify="flex-end" gap="sm" mt="sm">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={save.isPending}>
-            {owner ? t('common.save') : t('admin.owners.create')}
-          </Button>
-        </Group>
+        <FormActions
+          onCancel={onClose}
+          pending={save.isPending}
+          submitLabel={owner ? t('common.save') : t('admin.owners.create')}
+        />
       </Stack>
     </form>
   );
@@ -103,13 +93,13 @@ export const OwnerForm = ({
 }) => {
   const { t } = useTranslation();
   return (
-    <Modal
+    <FormModal
       opened={opened}
       onClose={onClose}
       title={owner ? t('admin.owners.editTitle') : t('admin.owners.createTitle')}
       size="lg"
     >
-      {opened && <OwnerFormBody owner={owner} onClose={onClose} />}
-    </Modal>
+      <OwnerFormBody owner={owner} onClose={onClose} />
+    </FormModal>
   );
 };

@@ -1,11 +1,12 @@
-import { Button, Group, Modal, MultiSelect, Select, Stack, Switch, TextInput } from '@mantine/core';
+import { MultiSelect, Select, Stack, Switch, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import type { FieldProblem } from '../../api/client.js';
 import { FormAlert } from '../../components/FormAlert.js';
-import { applyFieldProblems, zodValidate } from '../../components/validation.js';
+import { FormActions } from '../../components/form/FormActions.js';
+import { FormModal } from '../../components/form/FormDialog.js';
+import { useFormProblems } from '../../components/form/form-problems.js';
+import { zodValidate } from '../../components/validation.js';
 import { useCan, useMe } from '../auth/api.js';
 import { useOwners, useSaveTeam, useUsers, type Team } from './api.js';
 
@@ -18,8 +19,6 @@ const TeamFormBody = ({ team, onClose }: { team: Team | null; onClose: () => voi
   const can = useCan();
   const owners = useOwners(can('admin.owners'));
   const users = useUsers();
-  const [failure, setFailure] = useState<unknown>(null);
-  const [unmapped, setUnmapped] = useState<FieldProblem[]>([]);
   const save = useSaveTeam(team, { onSuccess: onClose });
   const form = useForm<Values>({
     initialValues: {
@@ -30,29 +29,23 @@ const TeamFormBody = ({ team, onClose }: { team: Team | null; onClose: () => voi
     },
     validate: zodValidate<Values>(schema, t),
   });
+  const problems = useFormProblems(form, ['name', 'ownerId', 'memberIds', 'isActive']);
   const members = (users.data ?? [])
     .filter((user) => user.ownerId === form.values.ownerId)
     .map((user) => ({ value: user.id, label: `${user.name} (${user.email})` }));
 
   const submit = form.onSubmit((values) => {
-    setFailure(null);
+    problems.clear();
     const body = team
       ? { name: values.name.trim(), memberIds: values.memberIds, isActive: values.isActive }
       : { name: values.name.trim(), memberIds: values.memberIds, ownerId: values.ownerId };
-    save.mutate(body, {
-      onError: (error) => {
-        setUnmapped(
-          applyFieldProblems(t, error, ['name', 'ownerId', 'memberIds', 'isActive'], form.setFieldError),
-        );
-        setFailure(error);
-      },
-    });
+    save.mutate(body, { onError: problems.show });
   });
 
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="sm">
-        <FormAlert error={failure} unmapped={unmapped} />
+        <FormAlert error={problems.failure} unmapped={problems.unmapped} />
         <TextInput
           label={t('admin.teams.fields.name')}
           required
@@ -79,14 +72,11 @@ const TeamFormBody = ({ team, onClose }: { team: Team | null; onClose: () => voi
             {...form.getInputProps('isActive', { type: 'checkbox' })}
           />
         )}
-        <Group justify="flex-end" gap="sm" mt="sm">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={save.isPending}>
-            {team ? t('common.save') : t('admin.teams.create')}
-          </Button>
-        </Group>
+        <FormActions
+          onCancel={onClose}
+          pending={save.isPending}
+          submitLabel={team ? t('common.save') : t('admin.teams.create')}
+        />
       </Stack>
     </form>
   );
@@ -103,13 +93,13 @@ export const TeamForm = ({
 }) => {
   const { t } = useTranslation();
   return (
-    <Modal
+    <FormModal
       opened={opened}
       onClose={onClose}
       title={team ? t('admin.teams.editTitle') : t('admin.teams.createTitle')}
       size="lg"
     >
-      {opened && <TeamFormBody team={team} onClose={onClose} />}
-    </Modal>
+      <TeamFormBody team={team} onClose={onClose} />
+    </FormModal>
   );
 };

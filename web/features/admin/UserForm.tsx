@@ -1,22 +1,12 @@
-import {
-  Button,
-  Drawer,
-  Group,
-  MultiSelect,
-  PasswordInput,
-  Select,
-  SimpleGrid,
-  Stack,
-  Switch,
-  TextInput,
-} from '@mantine/core';
+import { MultiSelect, PasswordInput, Select, SimpleGrid, Stack, Switch, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import type { FieldProblem } from '../../api/client.js';
 import { FormAlert } from '../../components/FormAlert.js';
-import { applyFieldProblems, zodValidate } from '../../components/validation.js';
+import { FormActions } from '../../components/form/FormActions.js';
+import { FormDrawer } from '../../components/form/FormDialog.js';
+import { useFormProblems } from '../../components/form/form-problems.js';
+import { zodValidate } from '../../components/validation.js';
 import { useCan, useMe } from '../auth/api.js';
 import { roleKeys, useOwners, useSaveUser, useTeams, userLocales, type RoleKey, type User } from './api.js';
 
@@ -45,8 +35,6 @@ const UserFormBody = ({ user, onClose }: { user: User | null; onClose: () => voi
   const can = useCan();
   const owners = useOwners(can('admin.owners'));
   const teams = useTeams();
-  const [failure, setFailure] = useState<unknown>(null);
-  const [unmapped, setUnmapped] = useState<FieldProblem[]>([]);
   const save = useSaveUser(user, { onSuccess: onClose });
   const form = useForm<Values>({
     initialValues: {
@@ -61,13 +49,14 @@ const UserFormBody = ({ user, onClose }: { user: User | null; onClose: () => voi
     },
     validate: zodValidate<Values>(schema(!user), t),
   });
+  const problems = useFormProblems(form, fields);
   const ownerTeams = (teams.data ?? []).filter(
     (team) =>
       team.ownerId === form.values.ownerId && (team.isActive || form.values.teamIds.includes(team.id)),
   );
 
   const submit = form.onSubmit((values) => {
-    setFailure(null);
+    problems.clear();
     save.mutate(
       {
         name: values.name.trim(),
@@ -79,19 +68,14 @@ const UserFormBody = ({ user, onClose }: { user: User | null; onClose: () => voi
         teamIds: values.teamIds.filter((id) => ownerTeams.some((team) => team.id === id)),
         isActive: values.isActive,
       },
-      {
-        onError: (error) => {
-          setUnmapped(applyFieldProblems(t, error, fields, form.setFieldError));
-          setFailure(error);
-        },
-      },
+      { onError: problems.show },
     );
   });
 
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="sm">
-        <FormAlert error={failure} unmapped={unmapped} />
+        <FormAlert error={problems.failure} unmapped={problems.unmapped} />
         <TextInput
           label={t('admin.users.fields.name')}
           required
@@ -144,14 +128,11 @@ const UserFormBody = ({ user, onClose }: { user: User | null; onClose: () => voi
           label={t('admin.users.fields.isActive')}
           {...form.getInputProps('isActive', { type: 'checkbox' })}
         />
-        <Group justify="flex-end" gap="sm" mt="sm">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={save.isPending}>
-            {user ? t('common.save') : t('admin.users.create')}
-          </Button>
-        </Group>
+        <FormActions
+          onCancel={onClose}
+          pending={save.isPending}
+          submitLabel={user ? t('common.save') : t('admin.users.create')}
+        />
       </Stack>
     </form>
   );
@@ -168,12 +149,12 @@ export const UserForm = ({
 }) => {
   const { t } = useTranslation();
   return (
-    <Drawer
+    <FormDrawer
       opened={opened}
       onClose={onClose}
       title={user ? t('admin.users.editTitle') : t('admin.users.createTitle')}
     >
-      {opened && <UserFormBody user={user} onClose={onClose} />}
-    </Drawer>
+      <UserFormBody user={user} onClose={onClose} />
+    </FormDrawer>
   );
 };

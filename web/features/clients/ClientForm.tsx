@@ -1,11 +1,13 @@
-import { Box, Button, Drawer, Group, Stack, Text } from '@mantine/core';
+import { Stack } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, isApiError, type FieldProblem } from '../../api/client.js';
+import { api, isApiError } from '../../api/client.js';
 import { FormAlert } from '../../components/FormAlert.js';
-import { applyFieldProblems } from '../../components/validation.js';
+import { StickyFormActions } from '../../components/form/FormActions.js';
+import { FormDrawer } from '../../components/form/FormDialog.js';
+import { useFormProblems } from '../../components/form/form-problems.js';
 import { useMe } from '../auth/api.js';
 import { clientKeys, useCreateClient, useUpdateClient, type Client } from './api.js';
 import {
@@ -32,13 +34,12 @@ const ClientFormBody = ({ client, onClose, onSaved }: Omit<ClientFormProps, 'ope
   const me = useMe();
   const queryClient = useQueryClient();
   const [version, setVersion] = useState(client?.version ?? 0);
-  const [failure, setFailure] = useState<unknown>(null);
-  const [unmapped, setUnmapped] = useState<FieldProblem[]>([]);
   const form = useForm<ClientFormValues>({
     initialValues: client ? clientToValues(client) : emptyClientValues(me.data?.owner.country ?? 'SK'),
     validate: validateClient(t),
     validateInputOnBlur: true,
   });
+  const problems = useFormProblems(form, clientFormFields);
 
   const saved = (result: Client) => {
     onSaved?.(result);
@@ -49,7 +50,6 @@ const ClientFormBody = ({ client, onClose, onSaved }: Omit<ClientFormProps, 'ope
   const pending = create.isPending || update.isPending;
 
   const showServerError = (error: unknown) => {
-    setUnmapped([]);
     if (isApiError(error) && error.code === 'client.duplicate_company_id') {
       // The server names the client that already has this company ID: the user needs that to resolve it.
       form.setFieldError(
@@ -60,15 +60,14 @@ const ClientFormBody = ({ client, onClose, onSaved }: Omit<ClientFormProps, 'ope
           {error.detail}
         </>,
       );
-      setFailure(null);
+      problems.clear();
       return;
     }
-    setUnmapped(applyFieldProblems(t, error, clientFormFields, form.setFieldError));
-    setFailure(error);
+    problems.show(error);
   };
 
   const submit = form.onSubmit((values) => {
-    setFailure(null);
+    problems.clear();
     const input = valuesToInput({ ...values, website: withScheme(values.website) });
     if (client) update.mutate({ ...input, version }, { onError: showServerError });
     else create.mutate(input, { onError: showServerError });
@@ -82,12 +81,8 @@ const ClientFormBody = ({ client, onClose, onSaved }: Omit<ClientFormProps, 'ope
       // The cached card is the stale version that caused the conflict: always ask the server.
       staleTime: 0,
     });
-    form.setValues(clientToValues(fresh));
-    form.resetDirty(clientToValues(fresh));
-    form.clearErrors();
+    problems.reloaded(clientToValues(fresh));
     setVersion(fresh.version);
-    setFailure(null);
-    setUnmapped([]);
   };
 
   return (
@@ -97,29 +92,18 @@ const ClientFormBody = ({ client, onClose, onSaved }: Omit<ClientFormProps, 'ope
       aria-label={client ? t('clients.form.editTitle') : t('clients.form.createTitle')}
     >
       <Stack gap="md">
-        <FormAlert error={failure} unmapped={unmapped} onReload={client ? () => void reload() : undefined} />
+        <FormAlert
+          error={problems.failure}
+          unmapped={problems.unmapped}
+          onReload={client ? () => void reload() : undefined}
+        />
         <ClientFormFields form={form} />
-        <Box
-          pos="sticky"
-          bottom={0}
-          py="sm"
-          bg="var(--mantine-color-body)"
-          style={{ borderTop: '1px solid var(--mantine-color-gray-3)', zIndex: 2 }}
-        >
-          <Group justify="space-between">
-            <Text size="xs" c="dimmed">
-              {t('clients.form.requiredHint')}
-            </Text>
-            <Group gap="sm">
-              <Button variant="default" onClick={onClose}>
-                {t('common.cancel')}
-              </Button>
-              <Button type="submit" loading={pending}>
-                {client ? t('common.save') : t('clients.form.create')}
-              </Button>
-            </Group>
-          </Group>
-        </Box>
+        <StickyFormActions
+          hint={t('clients.form.requiredHint')}
+          onCancel={onClose}
+          pending={pending}
+          submitLabel={client ? t('common.save') : t('clients.form.create')}
+        />
       </Stack>
     </form>
   );
@@ -129,13 +113,13 @@ const ClientFormBody = ({ client, onClose, onSaved }: Omit<ClientFormProps, 'ope
 export const ClientForm = ({ opened, onClose, client, onSaved }: ClientFormProps) => {
   const { t } = useTranslation();
   return (
-    <Drawer
+    <FormDrawer
       opened={opened}
       onClose={onClose}
       title={client ? t('clients.form.editTitle') : t('clients.form.createTitle')}
       size="xl"
     >
-      {opened && <ClientFormBody client={client} onClose={onClose} onSaved={onSaved} />}
-    </Drawer>
+      <ClientFormBody client={client} onClose={onClose} onSaved={onSaved} />
+    </FormDrawer>
   );
 };

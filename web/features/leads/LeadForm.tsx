@@ -1,11 +1,13 @@
-import { Box, Button, Drawer, Group, Stack, Text } from '@mantine/core';
+import { Stack } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, isApiError, type FieldProblem } from '../../api/client.js';
-import { ruleMessage } from '../../components/errors.js';
+import { api } from '../../api/client.js';
 import { FormAlert } from '../../components/FormAlert.js';
+import { StickyFormActions } from '../../components/form/FormActions.js';
+import { FormDrawer } from '../../components/form/FormDialog.js';
+import { useFormProblems } from '../../components/form/form-problems.js';
 import { useMe } from '../auth/api.js';
 import { decimalSeparator } from '../supply-points/decimal-input.js';
 import {
@@ -41,13 +43,12 @@ const LeadFormBody = ({ lead, onClose, onCreated }: Omit<LeadFormProps, 'opened'
   const queryClient = useQueryClient();
   const separator = decimalSeparator(i18n.language);
   const [version, setVersion] = useState(lead?.version ?? 0);
-  const [failure, setFailure] = useState<unknown>(null);
-  const [unmapped, setUnmapped] = useState<FieldProblem[]>([]);
   const form = useForm<LeadFormValues>({
     initialValues: lead ? leadToValues(lead, separator) : emptyLeadValues(me.data?.owner.country ?? 'SK'),
     validate: validateLead(t, separator),
     validateInputOnBlur: true,
   });
+  const problems = useFormProblems(form, (path) => (isLeadFormField(path) ? path : null));
   const create = useCreateLead({
     onSuccess: (created) => {
       onCreated?.(created);
@@ -56,24 +57,12 @@ const LeadFormBody = ({ lead, onClose, onCreated }: Omit<LeadFormProps, 'opened'
   });
   const update = useUpdateLead(lead?.id ?? '', { onSuccess: onClose });
 
-  const showServerError = (error: unknown) => {
-    const rest: FieldProblem[] = [];
-    if (isApiError(error)) {
-      for (const problem of error.errors) {
-        if (isLeadFormField(problem.path)) form.setFieldError(problem.path, ruleMessage(t, problem.code));
-        else rest.push(problem);
-      }
-    }
-    setUnmapped(rest);
-    setFailure(error);
-  };
-
   const submit = form.onSubmit(
     (values) => {
-      setFailure(null);
+      problems.clear();
       const input = valuesToInput(values, separator);
-      if (lead) update.mutate({ ...input, version }, { onError: showServerError });
-      else create.mutate(input, { onError: showServerError });
+      if (lead) update.mutate({ ...input, version }, { onError: problems.show });
+      else create.mutate(input, { onError: problems.show });
     },
     // Errors inside a folded part of a long form: bring the first into view.
     (errors) =>
@@ -87,12 +76,8 @@ const LeadFormBody = ({ lead, onClose, onCreated }: Omit<LeadFormProps, 'opened'
       queryFn: () => api.get<LeadDetail>(`/leads/${lead.id}`),
       staleTime: 0,
     });
-    form.setValues(leadToValues(fresh, separator));
-    form.resetDirty();
-    form.clearErrors();
+    problems.reloaded(leadToValues(fresh, separator));
     setVersion(fresh.version);
-    setFailure(null);
-    setUnmapped([]);
   };
 
   return (
@@ -102,29 +87,18 @@ const LeadFormBody = ({ lead, onClose, onCreated }: Omit<LeadFormProps, 'opened'
       aria-label={lead ? t('leads.form.editTitle') : t('leads.form.createTitle')}
     >
       <Stack gap="md">
-        <FormAlert error={failure} unmapped={unmapped} onReload={lead ? () => void reload() : undefined} />
+        <FormAlert
+          error={problems.failure}
+          unmapped={problems.unmapped}
+          onReload={lead ? () => void reload() : undefined}
+        />
         <LeadFormFields form={form} />
-        <Box
-          pos="sticky"
-          bottom={0}
-          py="sm"
-          bg="var(--mantine-color-body)"
-          style={{ borderTop: '1px solid var(--mantine-color-gray-3)', zIndex: 2 }}
-        >
-          <Group justify="space-between">
-            <Text size="xs" c="dimmed">
-              {t('leads.form.requiredHint')}
-            </Text>
-            <Group gap="sm">
-              <Button variant="default" onClick={onClose}>
-                {t('common.cancel')}
-              </Button>
-              <Button type="submit" loading={create.isPending || update.isPending}>
-                {lead ? t('common.save') : t('leads.form.create')}
-              </Button>
-            </Group>
-          </Group>
-        </Box>
+        <StickyFormActions
+          hint={t('leads.form.requiredHint')}
+          onCancel={onClose}
+          pending={create.isPending || update.isPending}
+          submitLabel={lead ? t('common.save') : t('leads.form.create')}
+        />
       </Stack>
     </form>
   );
@@ -134,13 +108,13 @@ const LeadFormBody = ({ lead, onClose, onCreated }: Omit<LeadFormProps, 'opened'
 export const LeadForm = ({ opened, onClose, lead, onCreated }: LeadFormProps) => {
   const { t } = useTranslation();
   return (
-    <Drawer
+    <FormDrawer
       opened={opened}
       onClose={onClose}
       title={lead ? t('leads.form.editTitle') : t('leads.form.createTitle')}
       size="xl"
     >
-      {opened && <LeadFormBody lead={lead} onClose={onClose} onCreated={onCreated} />}
-    </Drawer>
+      <LeadFormBody lead={lead} onClose={onClose} onCreated={onCreated} />
+    </FormDrawer>
   );
 };

@@ -1,10 +1,10 @@
-import { Button, Checkbox, Group, Modal, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Checkbox, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FieldProblem } from '../../api/client.js';
 import { FormAlert } from '../../components/FormAlert.js';
-import { applyFieldProblems } from '../../components/validation.js';
+import { FormActions } from '../../components/form/FormActions.js';
+import { FormModal } from '../../components/form/FormDialog.js';
+import { useFormProblems } from '../../components/form/form-problems.js';
 import { useFormat } from '../../i18n/format.js';
 import { countryCodes } from '../clients/countries.js';
 import { commodities, currencies, priceModels, useCreateProduct, useUpdateProduct, type Product } from './api.js';
@@ -31,13 +31,12 @@ const ProductFormBody = ({
 }) => {
   const { t } = useTranslation();
   const format = useFormat();
-  const [failure, setFailure] = useState<unknown>(null);
-  const [unmapped, setUnmapped] = useState<FieldProblem[]>([]);
   const form = useForm<ProductFormValues>({
     initialValues: product ? productToValues(product) : emptyProductValues(),
     validate: validateProduct(t),
     validateInputOnBlur: true,
   });
+  const problems = useFormProblems(form, productFormFields);
   const countryInput = form.getInputProps('country');
   // A new product's currency follows its country until the user picks another one.
   const changeCountry = (country: string | null) => {
@@ -53,20 +52,16 @@ const ProductFormBody = ({
   const update = useUpdateProduct(product?.id ?? '', { onSuccess: saved });
 
   const submit = form.onSubmit((values) => {
-    setFailure(null);
+    problems.clear();
     const body = productValuesToBody(values);
-    const onError = (error: unknown) => {
-      setUnmapped(applyFieldProblems(t, error, productFormFields, form.setFieldError));
-      setFailure(error);
-    };
-    if (product) update.mutate({ ...body, version: product.version }, { onError });
-    else create.mutate(body, { onError });
+    if (product) update.mutate({ ...body, version: product.version }, { onError: problems.show });
+    else create.mutate(body, { onError: problems.show });
   });
 
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="sm">
-        <FormAlert error={failure} unmapped={unmapped} />
+        <FormAlert error={problems.failure} unmapped={problems.unmapped} />
         <TextInput label={t('priceLists.fields.supplier')} required data-autofocus {...form.getInputProps('supplier')} />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <TextInput label={t('priceLists.fields.name')} required {...form.getInputProps('name')} />
@@ -126,14 +121,7 @@ const ProductFormBody = ({
           {...form.getInputProps('description')}
         />
         <Checkbox label={t('priceLists.products.activeLabel')} {...form.getInputProps('active', { type: 'checkbox' })} />
-        <Group justify="flex-end" gap="sm" mt="sm">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={create.isPending || update.isPending}>
-            {product ? t('common.save') : t('priceLists.products.create')}
-          </Button>
-        </Group>
+        <FormActions onCancel={onClose} pending={create.isPending || update.isPending} submitLabel={product ? t('common.save') : t('priceLists.products.create')} />
       </Stack>
     </form>
   );
@@ -156,13 +144,13 @@ export const ProductForm = ({
 }) => {
   const { t } = useTranslation();
   return (
-    <Modal
+    <FormModal
       opened={opened}
       onClose={onClose}
       title={product ? t('priceLists.products.editTitle') : t('priceLists.products.createTitle')}
       size="lg"
     >
-      {opened && <ProductFormBody product={product} hasPriceLists={hasPriceLists} onClose={onClose} onSaved={onSaved} />}
-    </Modal>
+      <ProductFormBody product={product} hasPriceLists={hasPriceLists} onClose={onClose} onSaved={onSaved} />
+    </FormModal>
   );
 };

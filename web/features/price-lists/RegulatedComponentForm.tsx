@@ -1,10 +1,10 @@
-import { Button, Group, Modal, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FieldProblem } from '../../api/client.js';
 import { FormAlert } from '../../components/FormAlert.js';
-import { applyFieldProblems } from '../../components/validation.js';
+import { FormActions } from '../../components/form/FormActions.js';
+import { FormModal } from '../../components/form/FormDialog.js';
+import { useFormProblems } from '../../components/form/form-problems.js';
 import { useFormat } from '../../i18n/format.js';
 import { countryCodes } from '../clients/countries.js';
 import { useCodeOptions } from '../code-lists/api.js';
@@ -32,32 +32,27 @@ const FormBody = ({ row, filter, onClose }: { row: RegulatedComponent | null; fi
   const { t, i18n } = useTranslation();
   const format = useFormat();
   const separator = decimalSeparator(i18n.language);
-  const [failure, setFailure] = useState<unknown>(null);
-  const [unmapped, setUnmapped] = useState<FieldProblem[]>([]);
   const form = useForm<RegulatedFormValues>({
     initialValues: row ? regulatedToValues(row) : emptyRegulatedValues(filter),
     validate: validateRegulated(t, separator),
     validateInputOnBlur: true,
   });
+  const problems = useFormProblems(form, regulatedFormFields);
   const territories = useCodeOptions('distributionTerritory', form.values.territoryCode);
   const create = useCreateRegulatedComponent({ onSuccess: onClose });
   const update = useUpdateRegulatedComponent({ onSuccess: onClose });
 
   const submit = form.onSubmit((values) => {
-    setFailure(null);
+    problems.clear();
     const body = regulatedValuesToBody(values, separator);
-    const onError = (error: unknown) => {
-      setUnmapped(applyFieldProblems(t, error, regulatedFormFields, form.setFieldError));
-      setFailure(error);
-    };
-    if (row) update.mutate({ ...body, id: row.id, version: row.version }, { onError });
-    else create.mutate(body, { onError });
+    if (row) update.mutate({ ...body, id: row.id, version: row.version }, { onError: problems.show });
+    else create.mutate(body, { onError: problems.show });
   });
 
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="sm">
-        <FormAlert error={failure} unmapped={unmapped} />
+        <FormAlert error={problems.failure} unmapped={problems.unmapped} />
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
           <Select
             label={t('priceLists.fields.country')}
@@ -133,14 +128,7 @@ const FormBody = ({ row, filter, onClose }: { row: RegulatedComponent | null; fi
           maxRows={5}
           {...form.getInputProps('source')}
         />
-        <Group justify="flex-end" gap="sm" mt="sm">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={create.isPending || update.isPending}>
-            {row ? t('common.save') : t('priceLists.regulated.add')}
-          </Button>
-        </Group>
+        <FormActions onCancel={onClose} pending={create.isPending || update.isPending} submitLabel={row ? t('common.save') : t('priceLists.regulated.add')} />
       </Stack>
     </form>
   );
@@ -160,8 +148,8 @@ export const RegulatedComponentForm = ({
 }) => {
   const { t } = useTranslation();
   return (
-    <Modal opened={opened} onClose={onClose} title={row ? t('priceLists.regulated.editTitle') : t('priceLists.regulated.createTitle')} size="lg">
-      {opened && <FormBody row={row} filter={filter} onClose={onClose} />}
-    </Modal>
+    <FormModal opened={opened} onClose={onClose} title={row ? t('priceLists.regulated.editTitle') : t('priceLists.regulated.createTitle')} size="lg">
+      <FormBody row={row} filter={filter} onClose={onClose} />
+    </FormModal>
   );
 };

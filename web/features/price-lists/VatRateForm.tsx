@@ -1,10 +1,10 @@
-import { Button, Group, Modal, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FieldProblem } from '../../api/client.js';
 import { FormAlert } from '../../components/FormAlert.js';
-import { applyFieldProblems } from '../../components/validation.js';
+import { FormActions } from '../../components/form/FormActions.js';
+import { FormModal } from '../../components/form/FormDialog.js';
+import { useFormProblems } from '../../components/form/form-problems.js';
 import { useFormat } from '../../i18n/format.js';
 import { countryCodes } from '../clients/countries.js';
 import { decimalSeparator } from '../supply-points/decimal-input.js';
@@ -15,29 +15,24 @@ const FormBody = ({ rate, onClose }: { rate: VatRate | null; onClose: () => void
   const { t, i18n } = useTranslation();
   const format = useFormat();
   const separator = decimalSeparator(i18n.language);
-  const [failure, setFailure] = useState<unknown>(null);
-  const [unmapped, setUnmapped] = useState<FieldProblem[]>([]);
   const form = useForm<VatFormValues>({
     initialValues: rate ? vatToValues(rate) : emptyVatValues(),
     validate: validateVat(t, separator),
     validateInputOnBlur: true,
   });
+  const problems = useFormProblems(form, vatFormFields);
   const create = useCreateVatRate({ onSuccess: onClose });
   const update = useUpdateVatRate({ onSuccess: onClose });
   const submit = form.onSubmit((values) => {
-    setFailure(null);
+    problems.clear();
     const body = vatValuesToBody(values, separator);
-    const onError = (error: unknown) => {
-      setUnmapped(applyFieldProblems(t, error, vatFormFields, form.setFieldError));
-      setFailure(error);
-    };
-    if (rate) update.mutate({ ...body, id: rate.id, version: rate.version }, { onError });
-    else create.mutate(body, { onError });
+    if (rate) update.mutate({ ...body, id: rate.id, version: rate.version }, { onError: problems.show });
+    else create.mutate(body, { onError: problems.show });
   });
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="sm">
-        <FormAlert error={failure} unmapped={unmapped} />
+        <FormAlert error={problems.failure} unmapped={problems.unmapped} />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <Select
             label={t('priceLists.fields.country')}
@@ -60,14 +55,7 @@ const FormBody = ({ rate, onClose }: { rate: VatRate | null; onClose: () => void
           />
         </SimpleGrid>
         <Textarea label={t('priceLists.regulated.fields.source')} required autosize minRows={2} maxRows={4} {...form.getInputProps('source')} />
-        <Group justify="flex-end" gap="sm" mt="sm">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={create.isPending || update.isPending}>
-            {rate ? t('common.save') : t('priceLists.vat.add')}
-          </Button>
-        </Group>
+        <FormActions onCancel={onClose} pending={create.isPending || update.isPending} submitLabel={rate ? t('common.save') : t('priceLists.vat.add')} />
       </Stack>
     </form>
   );
@@ -76,8 +64,8 @@ const FormBody = ({ rate, onClose }: { rate: VatRate | null; onClose: () => void
 export const VatRateForm = ({ opened, rate, onClose }: { opened: boolean; rate: VatRate | null; onClose: () => void }) => {
   const { t } = useTranslation();
   return (
-    <Modal opened={opened} onClose={onClose} title={rate ? t('priceLists.vat.editTitle') : t('priceLists.vat.createTitle')}>
-      {opened && <FormBody rate={rate} onClose={onClose} />}
-    </Modal>
+    <FormModal opened={opened} onClose={onClose} title={rate ? t('priceLists.vat.editTitle') : t('priceLists.vat.createTitle')}>
+      <FormBody rate={rate} onClose={onClose} />
+    </FormModal>
   );
 };

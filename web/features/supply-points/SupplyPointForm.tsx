@@ -1,14 +1,16 @@
-import { Box, Button, Drawer, Group, List, Stack, Text } from '@mantine/core';
+import { List, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isApiError, type FieldProblem } from '../../api/client.js';
+import { isApiError } from '../../api/client.js';
 import { ruleMessage } from '../../components/errors.js';
 import { FormAlert } from '../../components/FormAlert.js';
-import { applyFieldProblems } from '../../components/validation.js';
+import { StickyFormActions } from '../../components/form/FormActions.js';
+import { FormDrawer } from '../../components/form/FormDialog.js';
+import { useFormProblems } from '../../components/form/form-problems.js';
 import { schemeOf } from '../../../domain/energy/supply-point-identifier.js';
 import type { Client, FieldWarning } from '../clients/api.js';
 import {
@@ -71,8 +73,6 @@ const SupplyPointFormBody = ({
   const queryClient = useQueryClient();
   const [picked, setPicked] = useState<Client | null>(null);
   const [version, setVersion] = useState(supplyPoint?.version ?? 0);
-  const [failure, setFailure] = useState<unknown>(null);
-  const [unmapped, setUnmapped] = useState<FieldProblem[]>([]);
   const withPicker = !supplyPoint && !client;
   const country = supplyPoint?.country ?? client?.country ?? picked?.country ?? null;
 
@@ -83,6 +83,12 @@ const SupplyPointFormBody = ({
     validate: (values) => validateSupplyPoint(t, country, withPicker)(values),
     validateInputOnBlur: true,
   });
+  // An identifier's problem names the format of the point's country and commodity.
+  const problems = useFormProblems(form, supplyPointFormFields, ({ path, code }) =>
+    path === 'identifier'
+      ? identifierMessage(t, code, country ? schemeOf(country, form.getValues().commodity) : 'other')
+      : ruleMessage(t, code),
+  );
 
   const saved = (result: SupplyPoint) => {
     notifyWarnings(t, result);
@@ -94,29 +100,16 @@ const SupplyPointFormBody = ({
   const pending = create.isPending || update.isPending;
 
   const showServerError = (error: unknown) => {
-    setUnmapped([]);
     if (isApiError(error) && error.code === 'supply_point.duplicate_identifier') {
       form.setFieldError('identifier', t('errors.supply_point.duplicate_identifier'));
-      setFailure(null);
+      problems.clear();
       return;
     }
-    const values = form.getValues();
-    const scheme = country ? schemeOf(country, values.commodity) : 'other';
-    const problems = isApiError(error) ? error.errors : [];
-    setUnmapped(
-      applyFieldProblems(t, error, supplyPointFormFields, (path, message) => {
-        const code = problems.find((p) => p.path === path)?.code;
-        form.setFieldError(
-          path,
-          path === 'identifier' && code ? identifierMessage(t, code, scheme) : message,
-        );
-      }),
-    );
-    setFailure(error);
+    problems.show(error);
   };
 
   const submit = form.onSubmit((values) => {
-    setFailure(null);
+    problems.clear();
     const input = valuesToInput(values);
     if (supplyPoint) update.mutate({ ...input, version }, { onError: showServerError });
     else create.mutate({ ...input, clientId: values.clientId ?? '' }, { onError: showServerError });
@@ -130,12 +123,8 @@ const SupplyPointFormBody = ({
       // The cached card is the stale version that caused the conflict: always ask the server.
       staleTime: 0,
     });
-    form.setValues(supplyPointToValues(fresh));
-    form.resetDirty(supplyPointToValues(fresh));
-    form.clearErrors();
+    problems.reloaded(supplyPointToValues(fresh));
     setVersion(fresh.version);
-    setFailure(null);
-    setUnmapped([]);
   };
 
   const title = supplyPoint ? t('supplyPoints.form.editTitle') : t('supplyPoints.form.createTitle');
@@ -143,8 +132,8 @@ const SupplyPointFormBody = ({
     <form onSubmit={submit} noValidate aria-label={title}>
       <Stack gap="md">
         <FormAlert
-          error={failure}
-          unmapped={unmapped}
+          error={problems.failure}
+          unmapped={problems.unmapped}
           onReload={supplyPoint ? () => void reload() : undefined}
         />
         {client && !supplyPoint && (
@@ -156,27 +145,12 @@ const SupplyPointFormBody = ({
           supplyPoint={supplyPoint}
           picker={withPicker ? { client: picked, onChange: setPicked } : undefined}
         />
-        <Box
-          pos="sticky"
-          bottom={0}
-          py="sm"
-          bg="var(--mantine-color-body)"
-          style={{ borderTop: '1px solid var(--mantine-color-gray-3)', zIndex: 2 }}
-        >
-          <Group justify="space-between">
-            <Text size="xs" c="dimmed">
-              {t('supplyPoints.form.requiredHint')}
-            </Text>
-            <Group gap="sm">
-              <Button variant="default" onClick={onClose}>
-                {t('common.cancel')}
-              </Button>
-              <Button type="submit" loading={pending}>
-                {supplyPoint ? t('common.save') : t('supplyPoints.form.create')}
-              </Button>
-            </Group>
-          </Group>
-        </Box>
+        <StickyFormActions
+          hint={t('supplyPoints.form.requiredHint')}
+          onCancel={onClose}
+          pending={pending}
+          submitLabel={supplyPoint ? t('common.save') : t('supplyPoints.form.create')}
+        />
       </Stack>
     </form>
   );
@@ -186,13 +160,13 @@ const SupplyPointFormBody = ({
 export const SupplyPointForm = ({ opened, onClose, ...rest }: SupplyPointFormProps) => {
   const { t } = useTranslation();
   return (
-    <Drawer
+    <FormDrawer
       opened={opened}
       onClose={onClose}
       title={rest.supplyPoint ? t('supplyPoints.form.editTitle') : t('supplyPoints.form.createTitle')}
       size="xl"
     >
-      {opened && <SupplyPointFormBody onClose={onClose} {...rest} />}
-    </Drawer>
+      <SupplyPointFormBody onClose={onClose} {...rest} />
+    </FormDrawer>
   );
 };
