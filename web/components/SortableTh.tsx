@@ -34,3 +34,18 @@ export const SortableTh = <F extends string>({
     </Table.Th>
   );
 };
+
+/**
+ * A table's sortable headers, one call each: `const th = sortableHeaders(order, onSort)`, then `th('name', label)`.
+ * Without `onSort` they are plain headers.
+ */
+export const sortableHeaders =
+  <F extends string>(
+    sort: { field: string; direction: 'asc' | 'desc' } | null | undefined,
+    onSort: ((field: F) => void) | undefined,
+  ) =>
+  (field: F, label: ReactNode, align?: 'right') => (
+    <SortableTh field={field} sort={sort} onSort={onSort} align={align}>
+      {label}
+    </SortableTh>
+  );

@@ -1,20 +1,18 @@
-import { ListEmptyState } from '../../components/ListEmptyState.js';
-import { ListPanel } from '../../components/ListPanel.js';
-import { ListFooter } from '../../components/ListFooter.js';
-import { Button } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconChecklist, IconPlus } from '@tabler/icons-react';
+import { IconChecklist } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import { ExportMenu } from '../../components/ExportMenu.js';
+import { CreateButton } from '../../components/list/CreateButton.js';
+import { PagedListPanel } from '../../components/list/PagedListPanel.js';
 import { PageHeader } from '../../components/Page.js';
 import { useCan } from '../auth/api.js';
 import { ActivityForm } from './ActivityForm.js';
 import { activityExportUrl, useActivityList } from './api.js';
 import { ActivityFilters } from './components/ActivityFilters.js';
 import { useActivitySteps } from './components/ActivitySteps.js';
-import { ActivityTable, nextSort } from './components/ActivityTable.js';
-import { useActivityListParams } from './list-params.js';
-import { ExportMenu } from '../../components/ExportMenu.js';
+import { ActivityTable } from './components/ActivityTable.js';
+import { activityOrder, useActivityListParams } from './list-params.js';
 
 /** Every activity the user may see: search, filters, sorting and cursor paging, with export of the same rows. */
 export const ActivityListPage = () => {
@@ -25,8 +23,8 @@ export const ActivityListPage = () => {
   const list = useActivityList(params);
   const steps = useActivitySteps();
   const [creating, { open: openCreate, close: closeCreate }] = useDisclosure(false);
-  const activities = list.data?.pages.flatMap((page) => page.items) ?? [];
   const canWrite = can('sales.write');
+  const create = canWrite && <CreateButton onClick={openCreate}>{t('activities.list.create')}</CreateButton>;
 
   return (
     <>
@@ -35,54 +33,28 @@ export const ActivityListPage = () => {
         actions={
           <>
             {can('sales.export') && <ExportMenu urlOf={(format) => activityExportUrl(params, format)} />}
-            {canWrite && (
-              <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={openCreate}>
-                {t('activities.list.create')}
-              </Button>
-            )}
+            {create}
           </>
         }
       />
-      <ActivityFilters
-        address={address}
-        onChange={update}
-        onClear={clearFilters}
-        activeFilterCount={activeFilterCount}
-      />
-      <ListPanel
-        query={list}
-        empty={
-          activities.length === 0 ? (
-            <ListEmptyState
-              icon={<IconChecklist size={28} aria-hidden />}
-              texts="activities.list"
-              filtered={activeFilterCount > 0}
-              onClearFilters={clearFilters}
-              action={
-                canWrite && (
-                  <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={openCreate}>
-                    {t('activities.list.create')}
-                  </Button>
-                )
-              }
-            />
-          ) : undefined
-        }
+      <ActivityFilters address={address} onChange={update} onClear={clearFilters} activeFilterCount={activeFilterCount} />
+      <PagedListPanel
+        list={list}
+        texts="activities.list"
+        icon={<IconChecklist size={28} aria-hidden />}
+        filtered={activeFilterCount > 0}
+        onClearFilters={clearFilters}
+        emptyAction={create}
       >
-        <ActivityTable
-          activities={activities}
-          sort={params.sort}
-          onSort={(field) => update({ sort: nextSort(params.sort, field) })}
-          onStep={canWrite ? steps.start : undefined}
-        />
-      </ListPanel>
-      {activities.length > 0 && (
-        <ListFooter list={list}>
-          {list.hasNextPage
-            ? t('activities.list.shownMore', { count: activities.length })
-            : t('activities.list.shown', { count: activities.length })}
-        </ListFooter>
-      )}
+        {(activities) => (
+          <ActivityTable
+            activities={activities}
+            sort={params.sort}
+            onSort={(field) => update({ sort: activityOrder.next(params.sort, field) })}
+            onStep={canWrite ? steps.start : undefined}
+          />
+        )}
+      </PagedListPanel>
       {steps.dialog}
       <ActivityForm
         opened={creating}

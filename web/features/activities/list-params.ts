@@ -1,7 +1,7 @@
-import { useAddressChanges } from '../../components/address.js';
-import { useCallback, useMemo } from 'react';
-import { useSearchParams } from 'react-router';
-import type { ActivityListParams } from './api.js';
+import { useMemo } from 'react';
+import { readListAddress, useListAddress } from '../../components/list/list-address.js';
+import { listOrder } from '../../components/list/sort.js';
+import type { ActivityListParams, ActivitySortField } from './api.js';
 
 export const filterKeys = ['kind', 'status', 'responsibleUserId', 'overdue', 'dueFrom', 'dueTo', 'archived'] as const;
 export type FilterKey = (typeof filterKeys)[number];
@@ -31,28 +31,14 @@ export const toApiParams = (address: AddressParams): ActivityListParams => {
   };
 };
 
+const readAddress = (search: URLSearchParams): AddressParams => readListAddress(search, allKeys);
+
 /** The list's search, filters and sort live in the address, so a filtered list can be shared and restored. */
 export const useActivityListParams = () => {
-  const [search] = useSearchParams();
-
-  const address = useMemo<AddressParams>(() => {
-    const result: AddressParams = {};
-    for (const key of allKeys) {
-      const value = search.get(key);
-      if (value) result[key] = value;
-    }
-    return result;
-  }, [search]);
-
+  const { address, ...list } = useListAddress(readAddress, filterKeys);
   const params = useMemo(() => toApiParams(address), [address]);
-
-  const update = useAddressChanges<AddressKey>();
-
-  const clearFilters = useCallback(() => {
-    update(Object.fromEntries([...filterKeys, 'q'].map((key) => [key, null])));
-  }, [update]);
-
-  const activeFilterCount = filterKeys.filter((key) => address[key]).length + (address.q ? 1 : 0);
-
-  return { address, params, update, clearFilters, activeFilterCount };
+  return { address, params, ...list };
 };
+
+/** By due date unless the address says otherwise. */
+export const activityOrder = listOrder<ActivitySortField>({ field: 'dueAt', direction: 'asc' });

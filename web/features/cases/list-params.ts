@@ -1,7 +1,7 @@
-import { useAddressChanges, withChanges, type AddressChanges } from '../../components/address.js';
-import { useCallback, useMemo } from 'react';
-import { useSearchParams } from 'react-router';
-import type { CaseListParams } from './api.js';
+import { withChanges, type AddressChanges } from '../../components/address.js';
+import { readListAddress, useListAddress } from '../../components/list/list-address.js';
+import { listOrder } from '../../components/list/sort.js';
+import type { CaseListParams, CaseSortField } from './api.js';
 
 export const filterKeys = [
   'state',
@@ -19,14 +19,8 @@ export type FilterKey = (typeof filterKeys)[number];
 const allKeys = ['q', 'sort', ...filterKeys] as const;
 
 /** Reads the list's parameters from an address query; unknown keys are ignored. */
-export const readCaseListParams = (search: URLSearchParams): CaseListParams => {
-  const result: Record<string, string> = {};
-  for (const key of allKeys) {
-    const value = search.get(key);
-    if (value) result[key] = value;
-  }
-  return result as CaseListParams;
-};
+export const readCaseListParams = (search: URLSearchParams): CaseListParams =>
+  readListAddress(search, allKeys) as CaseListParams;
 
 type CaseAddressKey = (typeof allKeys)[number];
 
@@ -42,12 +36,9 @@ export const applyCaseListChanges = (previous: URLSearchParams, changes: Address
 
 /** The list's search, filters and sort live in the address, so a filtered list can be shared and restored. */
 export const useCaseListParams = () => {
-  const [search] = useSearchParams();
-  const params = useMemo(() => readCaseListParams(search), [search]);
-  const update = useAddressChanges<CaseAddressKey>(clearStageOnNewProcess);
-  const clearFilters = useCallback(() => {
-    update(Object.fromEntries([...filterKeys, 'q'].map((key) => [key, null])));
-  }, [update]);
-  const activeFilterCount = filterKeys.filter((key) => params[key]).length + (params.q ? 1 : 0);
-  return { params, update, clearFilters, activeFilterCount };
+  const { address: params, ...list } = useListAddress(readCaseListParams, filterKeys, clearStageOnNewProcess);
+  return { params, ...list };
 };
+
+/** By name unless the address says otherwise. */
+export const caseOrder = listOrder<CaseSortField>({ field: 'name', direction: 'asc' });

@@ -1,7 +1,6 @@
-import { useAddressChanges } from '../../components/address.js';
-import { useCallback, useMemo } from 'react';
-import { useSearchParams } from 'react-router';
-import type { ClientListParams } from './api.js';
+import { readListAddress, useListAddress } from '../../components/list/list-address.js';
+import { listOrder } from '../../components/list/sort.js';
+import type { ClientListParams, ClientSortField } from './api.js';
 
 export const filterKeys = [
   'status',
@@ -16,26 +15,13 @@ export type FilterKey = (typeof filterKeys)[number];
 
 const allKeys = ['q', 'sort', ...filterKeys] as const;
 
+const readClientListParams = (search: URLSearchParams) => readListAddress(search, allKeys) as ClientListParams;
+
 /** The list's search, filters and sort live in the address, so a filtered list can be shared and restored. */
 export const useClientListParams = () => {
-  const [search] = useSearchParams();
-
-  const params = useMemo<ClientListParams>(() => {
-    const result: Record<string, string> = {};
-    for (const key of allKeys) {
-      const value = search.get(key);
-      if (value) result[key] = value;
-    }
-    return result as ClientListParams;
-  }, [search]);
-
-  const update = useAddressChanges<(typeof allKeys)[number]>();
-
-  const clearFilters = useCallback(() => {
-    update(Object.fromEntries([...filterKeys, 'q'].map((key) => [key, null])));
-  }, [update]);
-
-  const activeFilterCount = filterKeys.filter((key) => params[key]).length + (params.q ? 1 : 0);
-
-  return { params, update, clearFilters, activeFilterCount };
+  const { address: params, ...list } = useListAddress(readClientListParams, filterKeys);
+  return { params, ...list };
 };
+
+/** By name unless the address says otherwise. */
+export const clientOrder = listOrder<ClientSortField>({ field: 'name', direction: 'asc' });

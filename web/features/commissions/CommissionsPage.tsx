@@ -1,5 +1,4 @@
-import { ListEmptyState } from '../../components/ListEmptyState.js';
-import { ListPanel } from '../../components/ListPanel.js';
+import { PagedListPanel } from '../../components/list/PagedListPanel.js';
 import { LoadMoreButton } from '../../components/ListFooter.js';
 import { Button, Group, Text } from '@mantine/core';
 import { IconCoins, IconFileInvoice } from '@tabler/icons-react';
@@ -13,7 +12,7 @@ import { commissionExportUrl, useCommissionList } from './api.js';
 import { CommissionFilters } from './components/CommissionFilters.js';
 import { CommissionTable } from './components/CommissionTable.js';
 import { money } from './components/money.js';
-import { nextSort, useCommissionParams } from './list-params.js';
+import { commissionOrder, useCommissionParams } from './list-params.js';
 
 /** Commissions (COMM-5): your own, or with commissions.readAll every one of the company; filters, sort, total, export. */
 export const CommissionsPage = () => {
@@ -24,9 +23,7 @@ export const CommissionsPage = () => {
   const readAll = can('commissions.readAll');
   const { params, update, clearFilters, activeFilterCount } = useCommissionParams();
   const list = useCommissionList(params);
-  const commissions = list.data?.pages.flatMap((page) => page.items) ?? [];
   const total = list.data?.pages[0]?.total ?? '0';
-  const currency = commissions[0]?.currency ?? me.data?.owner.currency ?? 'EUR';
 
   return (
     <>
@@ -54,40 +51,38 @@ export const CommissionsPage = () => {
         activeFilterCount={activeFilterCount}
         byPerson={readAll}
       />
-      <ListPanel
-        query={list}
-        empty={
-          commissions.length === 0 ? (
-            <ListEmptyState
-              icon={<IconCoins size={28} aria-hidden />}
-              texts="commissions.list"
-              filtered={activeFilterCount > 0}
-              onClearFilters={clearFilters}
-            />
-          ) : undefined
-        }
-      >
-        <CommissionTable
-          commissions={commissions}
-          sort={params.sort}
-          onSort={(field) => update({ sort: nextSort(params.sort, field) })}
-          showPerson={readAll}
-        />
-      </ListPanel>
-      {commissions.length > 0 && (
-        <Group justify="space-between" mt="md">
-          <Text size="sm" aria-live="polite">
-            {list.hasNextPage
-              ? t('commissions.list.shownMore', { count: commissions.length })
-              : t('commissions.list.shown', { count: commissions.length })}
-            {' · '}
-            <Text span fw={700} data-testid="commissions-total">
-              {t('commissions.list.total', { amount: money(format, total, currency) })}
+      <PagedListPanel
+        list={list}
+        texts="commissions.list"
+        icon={<IconCoins size={28} aria-hidden />}
+        filtered={activeFilterCount > 0}
+        onClearFilters={clearFilters}
+        footer={(commissions) => (
+          <Group justify="space-between" mt="md">
+            <Text size="sm" aria-live="polite">
+              {list.hasNextPage
+                ? t('commissions.list.shownMore', { count: commissions.length })
+                : t('commissions.list.shown', { count: commissions.length })}
+              {' · '}
+              <Text span fw={700} data-testid="commissions-total">
+                {t('commissions.list.total', {
+                  amount: money(format, total, commissions[0]?.currency ?? me.data?.owner.currency ?? 'EUR'),
+                })}
+              </Text>
             </Text>
-          </Text>
-          <LoadMoreButton list={list} />
-        </Group>
-      )}
+            <LoadMoreButton list={list} />
+          </Group>
+        )}
+      >
+        {(commissions) => (
+          <CommissionTable
+            commissions={commissions}
+            sort={params.sort}
+            onSort={(field) => update({ sort: commissionOrder.next(params.sort, field) })}
+            showPerson={readAll}
+          />
+        )}
+      </PagedListPanel>
     </>
   );
 };

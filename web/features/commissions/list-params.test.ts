@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { currentPeriod, isPeriod, nextSort, parseSort, readCommissionParams } from './list-params.js';
+import { commissionOrder, currentPeriod, isPeriod, readCommissionParams } from './list-params.js';
 
 describe('commission list parameters', () => {
   it('read known, well-formed filters from the address and ignore the rest', () => {
@@ -8,11 +8,11 @@ describe('commission list parameters', () => {
   });
 
   it('sort newest first by default; a click flips the sorted column, another starts descending', () => {
-    expect(parseSort(undefined)).toEqual({ field: 'createdAt', direction: 'desc' });
-    expect(nextSort(undefined, 'createdAt')).toBe('createdAt');
-    expect(nextSort('createdAt', 'createdAt')).toBe('-createdAt');
-    expect(nextSort(undefined, 'amount')).toBe('-amount');
-    expect(nextSort('-amount', 'amount')).toBe('amount');
+    expect(commissionOrder.parse(undefined)).toEqual({ field: 'createdAt', direction: 'desc' });
+    expect(commissionOrder.next(undefined, 'createdAt')).toBe('createdAt');
+    expect(commissionOrder.next('createdAt', 'createdAt')).toBe('-createdAt');
+    expect(commissionOrder.next(undefined, 'amount')).toBe('-amount');
+    expect(commissionOrder.next('-amount', 'amount')).toBe('amount');
   });
 
   it('name months as YYYY-MM', () => {

@@ -1,19 +1,17 @@
-import { ListEmptyState } from '../../components/ListEmptyState.js';
-import { ListPanel } from '../../components/ListPanel.js';
-import { ListFooter } from '../../components/ListFooter.js';
-import { Button } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconFileText, IconPlus } from '@tabler/icons-react';
+import { IconFileText } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import { ExportMenu } from '../../components/ExportMenu.js';
+import { CreateButton } from '../../components/list/CreateButton.js';
+import { PagedListPanel } from '../../components/list/PagedListPanel.js';
 import { PageHeader } from '../../components/Page.js';
 import { useCan } from '../auth/api.js';
 import { contractExportUrl, useContractList } from './api.js';
 import { ContractForm } from './ContractForm.js';
 import { ContractFilters } from './components/ContractFilters.js';
-import { ContractTable, nextSort } from './components/ContractTable.js';
-import { localToday, useContractListParams } from './list-params.js';
-import { ExportMenu } from '../../components/ExportMenu.js';
+import { ContractTable } from './components/ContractTable.js';
+import { contractOrder, localToday, useContractListParams } from './list-params.js';
 
 /** The contract register (CONTRACT-3): search, filters by type, state, supplier, end and notice deadline, sorting, paging, export. */
 export const ContractListPage = () => {
@@ -23,9 +21,7 @@ export const ContractListPage = () => {
   const { address, params, update, clearFilters, activeFilterCount } = useContractListParams();
   const list = useContractList(params);
   const [creating, { open: openCreate, close: closeCreate }] = useDisclosure(false);
-  const contracts = list.data?.pages.flatMap((page) => page.items) ?? [];
-  const canWrite = can('contracts.write');
-  const filtered = activeFilterCount > 0;
+  const create = can('contracts.write') && <CreateButton onClick={openCreate}>{t('contracts.list.create')}</CreateButton>;
 
   return (
     <>
@@ -34,59 +30,29 @@ export const ContractListPage = () => {
         actions={
           <>
             {can('contracts.export') && <ExportMenu urlOf={(format) => contractExportUrl(params, format)} />}
-            {canWrite && (
-              <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={openCreate}>
-                {t('contracts.list.create')}
-              </Button>
-            )}
+            {create}
           </>
         }
       />
-      <ContractFilters
-        params={address}
-        onChange={update}
-        onClear={clearFilters}
-        activeFilterCount={activeFilterCount}
-      />
-      <ListPanel
-        query={list}
-        empty={
-          contracts.length === 0 ? (
-            <ListEmptyState
-              icon={<IconFileText size={28} aria-hidden />}
-              texts="contracts.list"
-              filtered={filtered}
-              onClearFilters={clearFilters}
-              action={
-                canWrite && (
-                  <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={openCreate}>
-                    {t('contracts.list.create')}
-                  </Button>
-                )
-              }
-            />
-          ) : undefined
-        }
+      <ContractFilters params={address} onChange={update} onClear={clearFilters} activeFilterCount={activeFilterCount} />
+      <PagedListPanel
+        list={list}
+        texts="contracts.list"
+        icon={<IconFileText size={28} aria-hidden />}
+        filtered={activeFilterCount > 0}
+        onClearFilters={clearFilters}
+        emptyAction={create}
       >
-        <ContractTable
-          contracts={contracts}
-          sort={params.sort}
-          onSort={(field) => update({ sort: nextSort(params.sort, field) })}
-          today={localToday()}
-        />
-      </ListPanel>
-      {contracts.length > 0 && (
-        <ListFooter list={list}>
-          {list.hasNextPage
-            ? t('contracts.list.shownMore', { count: contracts.length })
-            : t('contracts.list.shown', { count: contracts.length })}
-        </ListFooter>
-      )}
-      <ContractForm
-        opened={creating}
-        onClose={closeCreate}
-        onSaved={(saved) => void navigate(`/contracts/${saved.id}`)}
-      />
+        {(contracts) => (
+          <ContractTable
+            contracts={contracts}
+            sort={params.sort}
+            onSort={(field) => update({ sort: contractOrder.next(params.sort, field) })}
+            today={localToday()}
+          />
+        )}
+      </PagedListPanel>
+      <ContractForm opened={creating} onClose={closeCreate} onSaved={(saved) => void navigate(`/contracts/${saved.id}`)} />
     </>
   );
 };

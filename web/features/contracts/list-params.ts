@@ -1,7 +1,7 @@
-import { useAddressChanges } from '../../components/address.js';
-import { useCallback, useMemo } from 'react';
-import { useSearchParams } from 'react-router';
-import type { ContractListParams } from './api.js';
+import { useMemo } from 'react';
+import { readListAddress, useListAddress } from '../../components/list/list-address.js';
+import { listOrder } from '../../components/list/sort.js';
+import type { ContractListParams, ContractSortField } from './api.js';
 
 export const filterKeys = ['type', 'state', 'commodity', 'supplier', 'endFrom', 'endTo', 'noticeWithin', 'archived'] as const;
 export type FilterKey = (typeof filterKeys)[number];
@@ -16,15 +16,8 @@ export type ContractAddressParams = Omit<ContractListParams, 'noticeBy'> & { not
 export const noticeWithinDays = ['30', '60', '90', '180'] as const;
 
 /** Reads the register's parameters from an address query; unknown keys and a non-numeric shortcut are ignored. */
-export const readContractListParams = (search: URLSearchParams): ContractAddressParams => {
-  const result: Record<string, string> = {};
-  for (const key of allKeys) {
-    const value = search.get(key);
-    if (value) result[key] = value;
-  }
-  if (result.noticeWithin && !/^\d{1,4}$/.test(result.noticeWithin)) delete result.noticeWithin;
-  return result as ContractAddressParams;
-};
+export const readContractListParams = (search: URLSearchParams): ContractAddressParams =>
+  readListAddress(search, allKeys, { noticeWithin: (value) => /^\d{1,4}$/.test(value) }) as ContractAddressParams;
 
 /** A calendar day `days` after `today` (YYYY-MM-DD, both as local days). */
 export const addDays = (today: string, days: number): string => {
@@ -45,13 +38,10 @@ export const toApiParams = (params: ContractAddressParams, today: string): Contr
 
 /** The register's search, filters and sort live in the address, so a filtered register can be shared and restored. */
 export const useContractListParams = () => {
-  const [search] = useSearchParams();
-  const address = useMemo(() => readContractListParams(search), [search]);
+  const { address, ...list } = useListAddress(readContractListParams, filterKeys);
   const params = useMemo(() => toApiParams(address, localToday()), [address]);
-  const update = useAddressChanges<AddressKey>();
-  const clearFilters = useCallback(() => {
-    update(Object.fromEntries([...filterKeys, 'q'].map((key) => [key, null])));
-  }, [update]);
-  const activeFilterCount = filterKeys.filter((key) => address[key as keyof ContractAddressParams]).length + (address.q ? 1 : 0);
-  return { address, params, update, clearFilters, activeFilterCount };
+  return { address, params, ...list };
 };
+
+/** By end date unless the address says otherwise, as the server sorts without `sort`. */
+export const contractOrder = listOrder<ContractSortField>({ field: 'endDate', direction: 'asc' });

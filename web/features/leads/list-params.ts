@@ -1,7 +1,6 @@
-import { useAddressChanges } from '../../components/address.js';
-import { useCallback, useMemo } from 'react';
-import { useSearchParams } from 'react-router';
-import type { LeadListParams } from './api.js';
+import { readListAddress, useListAddress } from '../../components/list/list-address.js';
+import { listOrder } from '../../components/list/sort.js';
+import type { LeadListParams, LeadSortField } from './api.js';
 
 export const filterKeys = [
   'status',
@@ -19,26 +18,16 @@ export type FilterKey = (typeof filterKeys)[number];
 const allKeys = ['q', 'sort', ...filterKeys] as const;
 export type ParamKey = (typeof allKeys)[number];
 
+const readLeadListParams = (search: URLSearchParams) => readListAddress(search, allKeys) as LeadListParams;
+
 /** The list's search, filters and sort live in the address, so a filtered list can be shared and restored. */
 export const useLeadListParams = () => {
-  const [search] = useSearchParams();
-
-  const params = useMemo<LeadListParams>(() => {
-    const result: Record<string, string> = {};
-    for (const key of allKeys) {
-      const value = search.get(key);
-      if (value) result[key] = value;
-    }
-    return result as LeadListParams;
-  }, [search]);
-
-  const update = useAddressChanges<ParamKey>();
-
-  const clearFilters = useCallback(() => {
-    update(Object.fromEntries([...filterKeys, 'q'].map((key) => [key, null])));
-  }, [update]);
-
-  const activeFilterCount = filterKeys.filter((key) => params[key]).length + (params.q ? 1 : 0);
-
-  return { params, update, clearFilters, activeFilterCount };
+  const { address: params, ...list } = useListAddress(readLeadListParams, filterKeys);
+  return { params, ...list };
 };
+
+/** By name unless the address says otherwise; the last activity and the creation date start newest first. */
+export const leadOrder = listOrder<LeadSortField>(
+  { field: 'name', direction: 'asc' },
+  { startsDescending: (field) => field === 'createdAt' || field === 'lastActivityAt' },
+);

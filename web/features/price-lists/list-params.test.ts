@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { withChanges } from '../../components/address.js';
-import { activeFilters, nextSort, parseSort, readProductListParams } from './list-params.js';
+import { countActiveFilters } from '../../components/list/list-address.js';
+import { filterKeys, productOrder, readProductListParams } from './list-params.js';
 import { readRegulatedFilter } from './regulated-filter.js';
 
 describe('product list parameters in the address', () => {
@@ -19,8 +20,8 @@ describe('product list parameters in the address', () => {
   });
 
   it('counts the search and filters but not the sort', () => {
-    expect(activeFilters({ q: 'a', country: 'SK', active: 'false', sort: 'name' })).toBe(3);
-    expect(activeFilters({ sort: '-name' })).toBe(0);
+    expect(countActiveFilters({ q: 'a', country: 'SK', active: 'false', sort: 'name' }, filterKeys)).toBe(3);
+    expect(countActiveFilters({ sort: '-name' }, filterKeys)).toBe(0);
   });
 
   it.each([
@@ -29,12 +30,12 @@ describe('product list parameters in the address', () => {
     ['-name', 'name', 'name'],
     ['-name', 'supplier', 'supplier'],
   ] as const)('sort %s, clicking %s gives %s', (current, field, expected) => {
-    expect(nextSort(current, field)).toBe(expected);
+    expect(productOrder.next(current, field)).toBe(expected);
   });
 
   it('sorts by name ascending when the address has no valid sort', () => {
-    expect(parseSort('bogus')).toEqual({ field: 'name', direction: 'asc' });
-    expect(parseSort('-updatedAt')).toEqual({ field: 'updatedAt', direction: 'desc' });
+    expect(productOrder.parse('bogus')).toEqual({ field: 'name', direction: 'asc' });
+    expect(productOrder.parse('-updatedAt')).toEqual({ field: 'updatedAt', direction: 'desc' });
   });
 });
 

@@ -1,6 +1,5 @@
-import { useAddressChanges } from '../../components/address.js';
-import { useCallback, useMemo } from 'react';
-import { useSearchParams } from 'react-router';
+import { readListAddress, useListAddress } from '../../components/list/list-address.js';
+import { listOrder } from '../../components/list/sort.js';
 import { commodities, productSortFields, type ProductListParams, type ProductSortField } from './api.js';
 
 export const filterKeys = ['supplier', 'commodity', 'country', 'active'] as const;
@@ -21,39 +20,14 @@ const accepted: Record<ParamKey, (value: string) => boolean> = {
 };
 
 /** The list parameters in an address's query string; unknown keys and invalid values are left out. */
-export const readProductListParams = (search: URLSearchParams): ProductListParams => {
-  const result: Record<string, string> = {};
-  for (const key of allKeys) {
-    const value = search.get(key)?.trim();
-    if (value && accepted[key](value)) result[key] = value;
-  }
-  return result as ProductListParams;
-};
+export const readProductListParams = (search: URLSearchParams): ProductListParams =>
+  readListAddress(search, allKeys, accepted) as ProductListParams;
 
-/** The search box and every filter count; the sort order does not. */
-export const activeFilters = (params: ProductListParams): number =>
-  filterKeys.filter((key) => params[key]).length + (params.q ? 1 : 0);
-
-export const clearedFilters: ParamChanges = Object.fromEntries([...filterKeys, 'q'].map((key) => [key, null]));
-
-export type SortState = { field: ProductSortField; direction: 'asc' | 'desc' };
-
-export const parseSort = (sort: string | undefined): SortState =>
-  sort && sortValues.has(sort)
-    ? { field: sort.replace(/^-/, '') as ProductSortField, direction: sort.startsWith('-') ? 'desc' : 'asc' }
-    : { field: 'name', direction: 'asc' };
-
-/** Clicking the sorted column flips its direction; another column starts ascending. */
-export const nextSort = (current: string | undefined, field: ProductSortField): string => {
-  const state = parseSort(current);
-  return state.field === field && state.direction === 'asc' ? `-${field}` : field;
-};
+/** By name unless the address says otherwise. */
+export const productOrder = listOrder<ProductSortField>({ field: 'name', direction: 'asc' }, { fields: productSortFields });
 
 /** The list's search, filters and sort live in the address, so a filtered list can be shared and restored. */
 export const useProductListParams = () => {
-  const [search] = useSearchParams();
-  const params = useMemo(() => readProductListParams(search), [search]);
-  const update = useAddressChanges<ParamKey>();
-  const clearFilters = useCallback(() => update(clearedFilters), [update]);
-  return { params, update, clearFilters, activeFilterCount: activeFilters(params) };
+  const { address: params, ...list } = useListAddress(readProductListParams, filterKeys);
+  return { params, ...list };
 };

@@ -1,46 +1,18 @@
-import { ListEmptyState } from '../../components/ListEmptyState.js';
-import { ListPanel } from '../../components/ListPanel.js';
-import { ListFooter } from '../../components/ListFooter.js';
 import { Button } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconFileImport, IconPlugConnected, IconPlus } from '@tabler/icons-react';
+import { IconFileImport, IconPlugConnected } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
+import { ExportMenu } from '../../components/ExportMenu.js';
+import { CreateButton } from '../../components/list/CreateButton.js';
+import { PagedListPanel } from '../../components/list/PagedListPanel.js';
 import { PageHeader } from '../../components/Page.js';
 import { useCan } from '../auth/api.js';
 import { supplyPointExportUrl, useSupplyPointList } from './api.js';
 import { SupplyPointFilters } from './components/SupplyPointFilters.js';
 import { SupplyPointTable } from './components/SupplyPointTable.js';
-import { nextSort, useSupplyPointListParams } from './list-params.js';
+import { supplyPointOrder, useSupplyPointListParams } from './list-params.js';
 import { SupplyPointForm } from './SupplyPointForm.js';
-import { ExportMenu } from '../../components/ExportMenu.js';
-
-const EmptySupplyPoints = ({
-  filtered,
-  onClear,
-  onCreate,
-}: {
-  filtered: boolean;
-  onClear: () => void;
-  onCreate: (() => void) | null;
-}) => {
-  const { t } = useTranslation();
-  return (
-    <ListEmptyState
-      icon={<IconPlugConnected size={28} aria-hidden />}
-      texts="supplyPoints.list"
-      filtered={filtered}
-      onClearFilters={onClear}
-      action={
-        onCreate && (
-          <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={onCreate}>
-            {t('supplyPoints.list.create')}
-          </Button>
-        )
-      }
-    />
-  );
-};
 
 /** All supply points the user may see: server-side search, filters, sorting and paging; export of the same. */
 export const SupplyPointListPage = () => {
@@ -50,8 +22,8 @@ export const SupplyPointListPage = () => {
   const { params, update, clearFilters, activeFilterCount } = useSupplyPointListParams();
   const list = useSupplyPointList(params);
   const [creating, { open: openCreate, close: closeCreate }] = useDisclosure(false);
-  const points = list.data?.pages.flatMap((page) => page.items) ?? [];
   const canWrite = can('clients.write');
+  const create = canWrite && <CreateButton onClick={openCreate}>{t('supplyPoints.list.create')}</CreateButton>;
 
   return (
     <>
@@ -71,45 +43,27 @@ export const SupplyPointListPage = () => {
                 {t('supplyPoints.list.import')}
               </Button>
             )}
-            {canWrite && (
-              <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={openCreate}>
-                {t('supplyPoints.list.create')}
-              </Button>
-            )}
+            {create}
           </>
         }
       />
-      <SupplyPointFilters
-        params={params}
-        onChange={update}
-        onClear={clearFilters}
-        activeFilterCount={activeFilterCount}
-      />
-      <ListPanel
-        query={list}
-        empty={
-          points.length === 0 ? (
-            <EmptySupplyPoints
-              filtered={activeFilterCount > 0}
-              onClear={clearFilters}
-              onCreate={canWrite ? openCreate : null}
-            />
-          ) : undefined
-        }
+      <SupplyPointFilters params={params} onChange={update} onClear={clearFilters} activeFilterCount={activeFilterCount} />
+      <PagedListPanel
+        list={list}
+        texts="supplyPoints.list"
+        icon={<IconPlugConnected size={28} aria-hidden />}
+        filtered={activeFilterCount > 0}
+        onClearFilters={clearFilters}
+        emptyAction={create}
       >
-        <SupplyPointTable
-          points={points}
-          sort={params.sort}
-          onSort={(field) => update({ sort: nextSort(params.sort, field) })}
-        />
-      </ListPanel>
-      {points.length > 0 && (
-        <ListFooter list={list}>
-          {list.hasNextPage
-            ? t('supplyPoints.list.shownMore', { count: points.length })
-            : t('supplyPoints.list.shown', { count: points.length })}
-        </ListFooter>
-      )}
+        {(points) => (
+          <SupplyPointTable
+            points={points}
+            sort={params.sort}
+            onSort={(field) => update({ sort: supplyPointOrder.next(params.sort, field) })}
+          />
+        )}
+      </PagedListPanel>
       <SupplyPointForm
         opened={creating}
         onClose={closeCreate}

@@ -1,12 +1,9 @@
 import { withChanges } from '../../components/address.js';
 import { describe, expect, it } from 'vitest';
-import {
-  activeFilters,
-  clearedFilters,
-  nextSort,
-  parseSort,
-  readListParams,
-} from './list-params.js';
+import { clearedFilters, countActiveFilters } from '../../components/list/list-address.js';
+import { filterKeys, readListParams, supplyPointOrder } from './list-params.js';
+
+const activeFilters = (params: object) => countActiveFilters(params, filterKeys);
 
 describe('readListParams', () => {
   it('reads the search, filters and sort the API takes', () => {
@@ -64,7 +61,7 @@ describe('withChanges', () => {
   it('clearing the filters keeps the sort order', () => {
     const next = withChanges(
       new URLSearchParams('q=a&status=active&minConsumptionKWh=5&sort=-city'),
-      clearedFilters,
+      clearedFilters(filterKeys),
     );
     expect(Object.fromEntries(next)).toEqual({ sort: '-city' });
   });
@@ -78,21 +75,21 @@ describe('activeFilters', () => {
   });
 
   it('clearing the filters also leaves the import', () => {
-    const next = withChanges(new URLSearchParams('importId=0b8f3a52-6a53-4c4e-9f0e-2d6f0b3c9a11'), clearedFilters);
+    const next = withChanges(new URLSearchParams('importId=0b8f3a52-6a53-4c4e-9f0e-2d6f0b3c9a11'), clearedFilters(filterKeys));
     expect(Object.fromEntries(next)).toEqual({});
   });
 });
 
 describe('sorting', () => {
   it('defaults to the identifier, ascending', () => {
-    expect(parseSort(undefined)).toEqual({ field: 'identifier', direction: 'asc' });
-    expect(parseSort('-nonsense')).toEqual({ field: 'identifier', direction: 'asc' });
-    expect(parseSort('-updatedAt')).toEqual({ field: 'updatedAt', direction: 'desc' });
+    expect(supplyPointOrder.parse(undefined)).toEqual({ field: 'identifier', direction: 'asc' });
+    expect(supplyPointOrder.parse('-nonsense')).toEqual({ field: 'identifier', direction: 'asc' });
+    expect(supplyPointOrder.parse('-updatedAt')).toEqual({ field: 'updatedAt', direction: 'desc' });
   });
 
   it('flips the sorted column and starts another ascending', () => {
-    expect(nextSort(undefined, 'identifier')).toBe('-identifier');
-    expect(nextSort('-identifier', 'identifier')).toBe('identifier');
-    expect(nextSort('-identifier', 'clientName')).toBe('clientName');
+    expect(supplyPointOrder.next(undefined, 'identifier')).toBe('-identifier');
+    expect(supplyPointOrder.next('-identifier', 'identifier')).toBe('identifier');
+    expect(supplyPointOrder.next('-identifier', 'clientName')).toBe('clientName');
   });
 });

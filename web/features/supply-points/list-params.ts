@@ -1,6 +1,5 @@
-import { useAddressChanges } from '../../components/address.js';
-import { useCallback, useMemo } from 'react';
-import { useSearchParams } from 'react-router';
+import { readListAddress, useListAddress } from '../../components/list/list-address.js';
+import { listOrder } from '../../components/list/sort.js';
 import {
   commodities,
   supplyPointSortFields,
@@ -47,45 +46,17 @@ const accepted: Record<(typeof allKeys)[number], (value: string) => boolean> = {
 };
 
 /** The list parameters in an address's query string; unknown keys and invalid values are left out. */
-export const readListParams = (search: URLSearchParams): SupplyPointListParams => {
-  const result: Record<string, string> = {};
-  for (const key of allKeys) {
-    const value = search.get(key)?.trim();
-    if (value && accepted[key](value)) result[key] = value;
-  }
-  return result as SupplyPointListParams;
-};
+export const readListParams = (search: URLSearchParams): SupplyPointListParams =>
+  readListAddress(search, allKeys, accepted) as SupplyPointListParams;
 
-/** The search box and every filter count; the sort order does not. */
-export const activeFilters = (params: SupplyPointListParams): number =>
-  filterKeys.filter((key) => params[key]).length + (params.q ? 1 : 0);
-
-export const clearedFilters: ParamChanges = Object.fromEntries(
-  [...filterKeys, 'q'].map((key) => [key, null]),
+/** By identifier unless the address says otherwise. */
+export const supplyPointOrder = listOrder<SupplyPointSortField>(
+  { field: 'identifier', direction: 'asc' },
+  { fields: supplyPointSortFields },
 );
-
-export type SortState = { field: SupplyPointSortField; direction: 'asc' | 'desc' };
-
-export const parseSort = (sort: string | undefined): SortState =>
-  sort && sortValues.has(sort)
-    ? {
-        field: sort.replace(/^-/, '') as SupplyPointSortField,
-        direction: sort.startsWith('-') ? 'desc' : 'asc',
-      }
-    : { field: 'identifier', direction: 'asc' };
-
-/** Clicking the sorted column flips its direction; another column starts ascending. */
-export const nextSort = (current: string | undefined, field: SupplyPointSortField): string => {
-  const state = parseSort(current);
-  return state.field === field && state.direction === 'asc' ? `-${field}` : field;
-};
 
 /** The list's search, filters and sort live in the address, so a filtered list can be shared and restored. */
 export const useSupplyPointListParams = () => {
-  const [search] = useSearchParams();
-  const params = useMemo(() => readListParams(search), [search]);
-  const update = useAddressChanges<ParamKey>();
-  const clearFilters = useCallback(() => update(clearedFilters), [update]);
-
-  return { params, update, clearFilters, activeFilterCount: activeFilters(params) };
+  const { address: params, ...list } = useListAddress(readListParams, filterKeys);
+  return { params, ...list };
 };

@@ -5,18 +5,8 @@ import { Link, useNavigate } from 'react-router';
 import { useFormat } from '../../../i18n/format.js';
 import type { ActivityItem, ActivitySortField } from '../api.js';
 import { DueText, KindLabel, LinksCell, StatusBadge } from './display.js';
-import { SortableTh } from '../../../components/SortableTh.js';
-
-type SortState = { field: string; direction: 'asc' | 'desc' };
-
-export const parseSort = (sort: string | undefined): SortState =>
-  sort ? { field: sort.replace(/^-/, ''), direction: sort.startsWith('-') ? 'desc' : 'asc' } : { field: 'dueAt', direction: 'asc' };
-
-/** Clicking the sorted column flips its direction; another column starts ascending. */
-export const nextSort = (current: string | undefined, field: ActivitySortField): string => {
-  const state = parseSort(current);
-  return state.field === field && state.direction === 'asc' ? `-${field}` : field;
-};
+import { sortableHeaders } from '../../../components/SortableTh.js';
+import { activityOrder } from '../list-params.js';
 
 type ActivityTableProps = {
   activities: ActivityItem[];
@@ -30,12 +20,7 @@ export const ActivityTable = ({ activities, sort, onSort, onStep }: ActivityTabl
   const { t } = useTranslation();
   const format = useFormat();
   const navigate = useNavigate();
-  const state = parseSort(sort);
-  const th = (field: ActivitySortField, label: string) => (
-    <SortableTh field={field} sort={state} onSort={onSort}>
-      {label}
-    </SortableTh>
-  );
+  const th = sortableHeaders(activityOrder.parse(sort), onSort);
 
   return (
     <Table.ScrollContainer minWidth={900}>

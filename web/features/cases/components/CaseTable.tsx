@@ -5,18 +5,8 @@ import { useFormat } from '../../../i18n/format.js';
 import { useCodeLabel } from '../../code-lists/api.js';
 import type { CaseListItem, CaseSortField } from '../api.js';
 import { CaseStateBadge } from './CaseStateBadge.js';
-import { SortableTh } from '../../../components/SortableTh.js';
-
-type SortState = { field: string; direction: 'asc' | 'desc' };
-
-export const parseSort = (sort: string | undefined): SortState =>
-  sort ? { field: sort.replace(/^-/, ''), direction: sort.startsWith('-') ? 'desc' : 'asc' } : { field: 'name', direction: 'asc' };
-
-/** Clicking the sorted column flips its direction; another column starts ascending. */
-export const nextSort = (current: string | undefined, field: CaseSortField): string => {
-  const state = parseSort(current);
-  return state.field === field && state.direction === 'asc' ? `-${field}` : field;
-};
+import { sortableHeaders } from '../../../components/SortableTh.js';
+import { caseOrder } from '../list-params.js';
 
 type CaseTableProps = {
   cases: CaseListItem[];
@@ -31,13 +21,8 @@ export const CaseTable = ({ cases, sort, onSort, showClient = true }: CaseTableP
   const format = useFormat();
   const navigate = useNavigate();
   const typeLabel = useCodeLabel('caseType');
-  const state = parseSort(sort);
-  // Without onSort (a card's embedded list) SortableTh is a plain header.
-  const th = (field: CaseSortField, label: string) => (
-    <SortableTh field={field} sort={state} onSort={onSort}>
-      {label}
-    </SortableTh>
-  );
+  // Without onSort (a card's embedded list) the headers are plain.
+  const th = sortableHeaders(caseOrder.parse(sort), onSort);
 
   return (
     <Table.ScrollContainer minWidth={900}>

@@ -5,20 +5,8 @@ import { useFormat } from '../../../i18n/format.js';
 import { useCodeLabel } from '../../code-lists/api.js';
 import type { Client, ClientSortField } from '../api.js';
 import { ArchivedBadge, ClientStatusBadge } from './ClientStatusBadge.js';
-import { SortableTh } from '../../../components/SortableTh.js';
-
-type SortState = { field: string; direction: 'asc' | 'desc' };
-
-export const parseSort = (sort: string | undefined): SortState =>
-  sort
-    ? { field: sort.replace(/^-/, ''), direction: sort.startsWith('-') ? 'desc' : 'asc' }
-    : { field: 'name', direction: 'asc' };
-
-/** Clicking the sorted column flips its direction; another column starts ascending. */
-export const nextSort = (current: string | undefined, field: ClientSortField): string => {
-  const state = parseSort(current);
-  return state.field === field && state.direction === 'asc' ? `-${field}` : field;
-};
+import { sortableHeaders } from '../../../components/SortableTh.js';
+import { clientOrder } from '../list-params.js';
 
 type ClientTableProps = {
   clients: Client[];
@@ -31,12 +19,7 @@ export const ClientTable = ({ clients, sort, onSort }: ClientTableProps) => {
   const format = useFormat();
   const navigate = useNavigate();
   const relationshipLabel = useCodeLabel('relationshipType');
-  const state = parseSort(sort);
-  const th = (field: ClientSortField, label: string) => (
-    <SortableTh field={field} sort={state} onSort={onSort}>
-      {label}
-    </SortableTh>
-  );
+  const th = sortableHeaders(clientOrder.parse(sort), onSort);
 
   return (
     <Table.ScrollContainer minWidth={760}>

@@ -1,6 +1,6 @@
-import { Button, Group, Select, TextInput } from '@mantine/core';
-import { IconFilterOff } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { FilterDate, filterSelect } from '../../../components/list/FilterInputs.js';
+import { ListFilters } from '../../../components/list/ListFilters.js';
 import { useUsers } from '../../admin/api.js';
 import { commissionEntries, commissionKinds, type CommissionListParams } from '../api.js';
 import type { CommissionAddressKey } from '../list-params.js';
@@ -19,51 +19,28 @@ export const CommissionFilters = ({ params, onChange, onClear, activeFilterCount
   const users = useUsers(byPerson);
   // Without the right to list users (403) the filter is not offered.
   const showPerson = byPerson && !users.isError;
+  const select = filterSelect<CommissionAddressKey>(params, onChange, 170);
   const day = (key: 'createdFrom' | 'createdTo', label: string) => (
-    <TextInput label={label} type="date" value={params[key] ?? ''} onChange={(event) => onChange({ [key]: event.currentTarget.value || null })} w={150} size="sm" />
+    <FilterDate label={label} value={params[key]} onChange={(value) => onChange({ [key]: value })} w={150} />
   );
   return (
-    <Group align="flex-end" gap="sm" wrap="wrap" mb="md">
-      {showPerson && (
-        <Select
-          label={t('commissions.fields.person')}
-          placeholder={t('common.any')}
-          data={(users.data ?? []).map((u) => ({ value: u.id, label: u.name }))}
-          value={params.userId ?? null}
-          onChange={(value) => onChange({ userId: value })}
-          searchable
-          clearable
-          w={220}
-          size="sm"
-        />
+    <ListFilters texts="commissions.list" activeFilterCount={activeFilterCount} onClear={onClear}>
+      {showPerson &&
+        select(
+          'userId',
+          t('commissions.fields.person'),
+          (users.data ?? []).map((u) => ({ value: u.id, label: u.name })),
+          { searchable: true, w: 220 },
+        )}
+      {select(
+        'kind',
+        t('commissions.fields.kind'),
+        commissionKinds.map((v) => ({ value: v, label: t(`commissions.kind.${v}`) })),
+        { w: 190 },
       )}
-      <Select
-        label={t('commissions.fields.kind')}
-        placeholder={t('common.any')}
-        data={commissionKinds.map((v) => ({ value: v, label: t(`commissions.kind.${v}`) }))}
-        value={params.kind ?? null}
-        onChange={(value) => onChange({ kind: value })}
-        clearable
-        w={190}
-        size="sm"
-      />
-      <Select
-        label={t('commissions.fields.entry')}
-        placeholder={t('common.any')}
-        data={commissionEntries.map((v) => ({ value: v, label: t(`commissions.entry.${v}`) }))}
-        value={params.entry ?? null}
-        onChange={(value) => onChange({ entry: value })}
-        clearable
-        w={170}
-        size="sm"
-      />
+      {select('entry', t('commissions.fields.entry'), commissionEntries.map((v) => ({ value: v, label: t(`commissions.entry.${v}`) })))}
       {day('createdFrom', t('commissions.list.createdFrom'))}
       {day('createdTo', t('commissions.list.createdTo'))}
-      {activeFilterCount > 0 && (
-        <Button variant="subtle" size="sm" leftSection={<IconFilterOff size={16} aria-hidden />} onClick={onClear}>
-          {t('commissions.list.clearFilters')}
-        </Button>
-      )}
-    </Group>
+    </ListFilters>
   );
 };

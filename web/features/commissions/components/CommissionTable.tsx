@@ -6,7 +6,7 @@ import { Link } from 'react-router';
 import { SortableTh } from '../../../components/SortableTh.js';
 import { useFormat } from '../../../i18n/format.js';
 import type { Commission } from '../api.js';
-import { parseSort, type CommissionSortField } from '../list-params.js';
+import { commissionOrder, type CommissionSortField } from '../list-params.js';
 import { CommissionDetail } from './CommissionDetail.js';
 import { money } from './money.js';
 
@@ -32,7 +32,7 @@ export const CommissionTable = ({ commissions, sort, onSort, showPerson, showCon
       else next.add(id);
       return next;
     });
-  const state = parseSort(sort);
+  const state = commissionOrder.parse(sort);
   const columns = 6 + (showPerson ? 1 : 0) + (showContract ? 2 : 0);
 
   return (

@@ -4,19 +4,8 @@ import { Link, useNavigate } from 'react-router';
 import { useFormat } from '../../../i18n/format.js';
 import type { ContractListItem, ContractSortField } from '../api.js';
 import { ContractStateBadge } from './ContractStateBadge.js';
-import { SortableTh } from '../../../components/SortableTh.js';
-
-type SortState = { field: string; direction: 'asc' | 'desc' };
-
-/** The register's default order is by end date, as the server sorts without `sort`. */
-export const parseSort = (sort: string | undefined): SortState =>
-  sort ? { field: sort.replace(/^-/, ''), direction: sort.startsWith('-') ? 'desc' : 'asc' } : { field: 'endDate', direction: 'asc' };
-
-/** Clicking the sorted column flips its direction; another column starts ascending. */
-export const nextSort = (current: string | undefined, field: ContractSortField): string => {
-  const state = parseSort(current);
-  return state.field === field && state.direction === 'asc' ? `-${field}` : field;
-};
+import { sortableHeaders } from '../../../components/SortableTh.js';
+import { contractOrder } from '../list-params.js';
 
 type ContractTableProps = {
   contracts: ContractListItem[];
@@ -38,13 +27,8 @@ export const ContractTable = ({ contracts, sort, onSort, showClient = true, toda
   const { t } = useTranslation();
   const format = useFormat();
   const navigate = useNavigate();
-  const state = parseSort(sort);
-  // Without onSort (a card's embedded list) SortableTh is a plain header.
-  const th = (field: ContractSortField, label: string) => (
-    <SortableTh field={field} sort={state} onSort={onSort}>
-      {label}
-    </SortableTh>
-  );
+  // Without onSort (a card's embedded list) the headers are plain.
+  const th = sortableHeaders(contractOrder.parse(sort), onSort);
 
   return (
     <Table.ScrollContainer minWidth={900}>

@@ -4,9 +4,10 @@ import { Link, useNavigate } from 'react-router';
 import { useFormat } from '../../../i18n/format.js';
 import { useCodeLabel } from '../../code-lists/api.js';
 import type { Lead, LeadSortField } from '../api.js';
-import { parseSort, potentialLine } from '../display.js';
+import { potentialLine } from '../display.js';
+import { leadOrder } from '../list-params.js';
 import { LeadArchivedBadge, LeadStatusBadge } from './LeadStatusBadge.js';
-import { SortableTh } from '../../../components/SortableTh.js';
+import { sortableHeaders } from '../../../components/SortableTh.js';
 
 type LeadTableProps = { leads: Lead[]; sort: string | undefined; onSort: (field: LeadSortField) => void };
 
@@ -16,12 +17,7 @@ export const LeadTable = ({ leads, sort, onSort }: LeadTableProps) => {
   const format = useFormat();
   const navigate = useNavigate();
   const territory = useCodeLabel('distributionTerritory');
-  const state = parseSort(sort);
-  const th = (field: LeadSortField, label: string) => (
-    <SortableTh field={field} sort={state} onSort={onSort}>
-      {label}
-    </SortableTh>
-  );
+  const th = sortableHeaders(leadOrder.parse(sort), onSort);
 
   return (
     <Table.ScrollContainer minWidth={980}>

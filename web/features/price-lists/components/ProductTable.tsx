@@ -4,8 +4,8 @@ import { Link } from 'react-router';
 import { useFormat } from '../../../i18n/format.js';
 import { CommodityIcon } from '../../supply-points/components/SupplyPointBadges.js';
 import type { Product, ProductSortField } from '../api.js';
-import { parseSort } from '../list-params.js';
-import { SortableTh } from '../../../components/SortableTh.js';
+import { productOrder } from '../list-params.js';
+import { sortableHeaders } from '../../../components/SortableTh.js';
 
 /** Products as rows; the name links to the product card (a real link, so it opens by keyboard and in a new tab). */
 export const ProductTable = ({
@@ -19,12 +19,7 @@ export const ProductTable = ({
 }) => {
   const { t } = useTranslation();
   const format = useFormat();
-  const state = parseSort(sort);
-  const th = (field: ProductSortField, label: string) => (
-    <SortableTh field={field} sort={state} onSort={onSort}>
-      {label}
-    </SortableTh>
-  );
+  const th = sortableHeaders(productOrder.parse(sort), onSort);
   return (
     <Table.ScrollContainer minWidth={900}>
       <Table highlightOnHover striped="even" aria-label={t('priceLists.products.tableLabel')}>

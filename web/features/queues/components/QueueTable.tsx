@@ -16,7 +16,7 @@ import { useFormat } from '../../../i18n/format.js';
 import type { QueueItem } from '../api.js';
 import { isOverdue, recordPath, telHref, type QueueSort, type QueueSortField } from '../queue-list.js';
 import { PriorityBadge } from './PriorityBadge.js';
-import { SortableTh } from '../../../components/SortableTh.js';
+import { sortableHeaders } from '../../../components/SortableTh.js';
 
 const NextActivity = ({ at, now }: { at: string | null; now: Date }) => {
   const { t } = useTranslation();
@@ -128,14 +128,8 @@ type QueueTableProps = {
 /** Queue items with their contact details, priority, next activity and rule, and the "log outcome" action. */
 export const QueueTable = ({ label, groups, now, onLog, sort = null, onSort }: QueueTableProps) => {
   const { t } = useTranslation();
-  const th = (field: QueueSortField, text: string) =>
-    onSort ? (
-      <SortableTh field={field} sort={sort} onSort={onSort}>
-        {text}
-      </SortableTh>
-    ) : (
-      <Table.Th>{text}</Table.Th>
-    );
+  // Without onSort the headers are plain.
+  const th = sortableHeaders(sort, onSort);
   return (
     <Table.ScrollContainer minWidth={980}>
       {/* Fixed widths, so the tables of the visit days line up under each other. */}

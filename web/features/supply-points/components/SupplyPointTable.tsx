@@ -6,9 +6,9 @@ import { ArchivedBadge } from '../../clients/components/ClientStatusBadge.js';
 import { useCodeLabel } from '../../code-lists/api.js';
 import type { SupplyPoint, SupplyPointSortField } from '../api.js';
 import { formatQuantity } from '../display.js';
-import { parseSort } from '../list-params.js';
+import { supplyPointOrder } from '../list-params.js';
 import { CommodityIcon, SupplyPointStatusBadge } from './SupplyPointBadges.js';
-import { SortableTh } from '../../../components/SortableTh.js';
+import { sortableHeaders } from '../../../components/SortableTh.js';
 
 type SupplyPointTableProps = {
   points: SupplyPoint[];
@@ -25,12 +25,7 @@ export const SupplyPointTable = ({ points, sort, onSort, showClient = true }: Su
   const format = useFormat();
   const navigate = useNavigate();
   const territoryLabel = useCodeLabel('distributionTerritory');
-  const state = onSort ? parseSort(sort) : null;
-  const th = (field: SupplyPointSortField, label: string, align?: 'right') => (
-    <SortableTh field={field} sort={state} onSort={onSort} align={align}>
-      {label}
-    </SortableTh>
-  );
+  const th = sortableHeaders(onSort ? supplyPointOrder.parse(sort) : null, onSort);
 
   return (
     <Table.ScrollContainer minWidth={showClient ? 980 : 820}>
