@@ -8,6 +8,7 @@ import {
   type QueryClient,
 } from '@tanstack/react-query';
 import { api, apiUrl, type ItemList, type Page, type QueryParams } from '../../api/client.js';
+import { useHistoryQuery } from '../../components/detail/api.js';
 import { currentLanguage } from '../../i18n/index.js';
 
 export type CaseCommodity = 'electricity' | 'gas' | 'other';
@@ -123,17 +124,7 @@ export type CaseListParams = {
   sort?: string;
 };
 
-export type HistoryEntry = {
-  id: string;
-  at: string;
-  by: Named | null;
-  entityType: string;
-  entityId: string;
-  action: string;
-  field: string | null;
-  before: unknown;
-  after: unknown;
-};
+export type { HistoryEntry } from '../../components/detail/api.js';
 
 export type StageChange = { id: string; at: string; by: Named | null; fromStage: Named | null; toStage: Named | null };
 
@@ -218,12 +209,7 @@ export const useCase = (id: string) =>
     queryFn: ({ signal }) => api.get<CaseDetail>(`/cases/${id}`, undefined, signal),
   });
 
-export const useCaseHistory = (id: string) =>
-  useQuery({
-    queryKey: caseKeys.history(id),
-    queryFn: ({ signal }) => api.get<ItemList<HistoryEntry>>(`/cases/${id}/history`, undefined, signal),
-    select: (page) => page.items,
-  });
+export const useCaseHistory = (id: string) => useHistoryQuery(caseKeys.history(id), `/cases/${id}`);
 
 export const useStageChanges = (id: string) =>
   useQuery({

@@ -1,12 +1,7 @@
-import {
-  keepPreviousData,
-  useInfiniteQuery,
-  useMutation,
-  useQuery,
-  useQueryClient,
-  type QueryClient,
-} from '@tanstack/react-query';
-import { api, apiUrl, type ItemList, type Page, type QueryParams } from '../../api/client.js';
+import { keepPreviousData, useInfiniteQuery, useQuery, type QueryClient } from '@tanstack/react-query';
+import { api, apiUrl, type Page, type QueryParams } from '../../api/client.js';
+import { useRefreshingMutation } from '../../api/mutations.js';
+import { archiveRequest, useHistoryQuery } from '../../components/detail/api.js';
 import { currentLanguage } from '../../i18n/index.js';
 
 export type ClientKind = 'company' | 'person';
@@ -89,17 +84,7 @@ export type ClientListParams = {
   sort?: string;
 };
 
-export type HistoryEntry = {
-  id: string;
-  at: string;
-  by: { id: string; name: string } | null;
-  entityType: string;
-  entityId: string;
-  action: string;
-  field: string | null;
-  before: unknown;
-  after: unknown;
-};
+export type { HistoryEntry } from '../../components/detail/api.js';
 
 export const clientKeys = {
   all: ['clients'] as const,
@@ -138,12 +123,7 @@ export const useClient = (id: string) =>
   });
 
 export const useClientHistory = (id: string, enabled = true) =>
-  useQuery({
-    queryKey: clientKeys.history(id),
-    queryFn: ({ signal }) => api.get<ItemList<HistoryEntry>>(`/clients/${id}/history`, undefined, signal),
-    select: (page) => page.items,
-    enabled,
-  });
+  useHistoryQuery(clientKeys.history(id), `/clients/${id}`, enabled);
 
 /** After any change: the lists are stale, the card gets the answer as is, the history reloads. */
 export const afterClientChange = async (queryClient: QueryClient, client: Client) => {
@@ -157,39 +137,15 @@ export const afterClientChange = async (queryClient: QueryClient, client: Client
 
 type MutationOptions = { onSuccess?: (client: Client) => void };
 
-// Each mutation invalidates first and calls the caller's onSuccess after, so a caller can never drop
-// the invalidation by passing its own callback.
-export const useCreateClient = (options: MutationOptions = {}) => {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (body: ClientInput) => api.post<Client>('/clients', body),
-    onSuccess: async (client) => {
-      await afterClientChange(queryClient, client);
-      options.onSuccess?.(client);
-    },
-  });
-};
+export const useCreateClient = (options: MutationOptions = {}) =>
+  useRefreshingMutation((body: ClientInput) => api.post<Client>('/clients', body), afterClientChange, options);
 
-export const useUpdateClient = (id: string, options: MutationOptions = {}) => {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (body: Partial<ClientInput> & { version: number }) =>
-      api.patch<Client>(`/clients/${id}`, body),
-    onSuccess: async (client) => {
-      await afterClientChange(queryClient, client);
-      options.onSuccess?.(client);
-    },
-  });
-};
+export const useUpdateClient = (id: string, options: MutationOptions = {}) =>
+  useRefreshingMutation(
+    (body: Partial<ClientInput> & { version: number }) => api.patch<Client>(`/clients/${id}`, body),
+    afterClientChange,
+    options,
+  );
 
-export const useArchiveClient = (id: string, options: MutationOptions = {}) => {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: ({ version, restore }: { version: number; restore: boolean }) =>
-      api.post<Client>(`/clients/${id}/${restore ? 'restore' : 'archive'}`, { version }),
-    onSuccess: async (client) => {
-      await afterClientChange(queryClient, client);
-      options.onSuccess?.(client);
-    },
-  });
-};
+export const useArchiveClient = (id: string, options: MutationOptions = {}) =>
+  useRefreshingMutation(archiveRequest<Client>(`/clients/${id}`), afterClientChange, options);

@@ -6,8 +6,8 @@ import {
   type QueryClient,
 } from '@tanstack/react-query';
 import { api, apiUrl, type ItemList, type Page, type QueryParams } from '../../api/client.js';
+import { useHistoryQuery } from '../../components/detail/api.js';
 import { currentLanguage } from '../../i18n/index.js';
-import type { HistoryEntry } from '../cases/api.js';
 import { contactKeys, type Contact } from '../contacts/api.js';
 import type { SupplyPoint } from '../supply-points/api.js';
 
@@ -138,12 +138,7 @@ export const useContract = (id: string) =>
     refetchInterval: (query) => (query.state.data?.state === 'sentForSignature' ? 5_000 : false),
   });
 
-export const useContractHistory = (id: string) =>
-  useQuery({
-    queryKey: contractKeys.history(id),
-    queryFn: ({ signal }) => api.get<ItemList<HistoryEntry>>(`/contracts/${id}/history`, undefined, signal),
-    select: (page) => page.items,
-  });
+export const useContractHistory = (id: string) => useHistoryQuery(contractKeys.history(id), `/contracts/${id}`);
 
 /** While a request is out, Signi's answer arrives by webhook: the card asks again every few seconds. */
 export const useSignatureRequests = (id: string, waiting: boolean) =>

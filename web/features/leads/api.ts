@@ -7,9 +7,9 @@ import {
   type QueryClient,
 } from '@tanstack/react-query';
 import { api, apiUrl, type ItemList, type Page, type QueryParams } from '../../api/client.js';
+import { useHistoryQuery } from '../../components/detail/api.js';
 import type { PotentialCommodity, PriceModel, QuantityUnit } from '../../../domain/leads/lead-rules.js';
 import type { DuplicateKeyField } from '../../../domain/leads/duplicate-keys.js';
-import type { HistoryEntry } from '../clients/api.js';
 
 export type LeadStatus = 'new' | 'qualified' | 'disqualified' | 'converted';
 export type MarketingConsent = 'granted' | 'refused' | 'unknown';
@@ -190,12 +190,7 @@ export const useLead = (id: string) =>
     queryFn: ({ signal }) => api.get<LeadDetail>(`/leads/${id}`, undefined, signal),
   });
 
-export const useLeadHistory = (id: string) =>
-  useQuery({
-    queryKey: leadKeys.history(id),
-    queryFn: ({ signal }) => api.get<ItemList<HistoryEntry>>(`/leads/${id}/history`, undefined, signal),
-    select: (page) => page.items,
-  });
+export const useLeadHistory = (id: string) => useHistoryQuery(leadKeys.history(id), `/leads/${id}`);
 
 export const useLeadDuplicates = (id: string, enabled = true) =>
   useQuery({

@@ -1,12 +1,7 @@
-import {
-  keepPreviousData,
-  useInfiniteQuery,
-  useMutation,
-  useQuery,
-  useQueryClient,
-  type QueryClient,
-} from '@tanstack/react-query';
-import { api, apiUrl, type ItemList, type Page, type QueryParams } from '../../api/client.js';
+import { keepPreviousData, useInfiniteQuery, useQuery, type QueryClient } from '@tanstack/react-query';
+import { api, apiUrl, type Page, type QueryParams } from '../../api/client.js';
+import { useRefreshingMutation } from '../../api/mutations.js';
+import { archiveRequest, useHistoryQuery } from '../../components/detail/api.js';
 import { currentLanguage } from '../../i18n/index.js';
 import {
   clientKeys,
@@ -14,7 +9,6 @@ import {
   type Client,
   type ClientKind,
   type FieldWarning,
-  type HistoryEntry,
 } from '../clients/api.js';
 
 export type Commodity = 'electricity' | 'gas';
@@ -196,12 +190,7 @@ export const useDerivedParameters = (id: string) =>
   });
 
 export const useSupplyPointHistory = (id: string) =>
-  useQuery({
-    queryKey: supplyPointKeys.history(id),
-    queryFn: ({ signal }) =>
-      api.get<ItemList<HistoryEntry>>(`/supply-points/${id}/history`, undefined, signal),
-    select: (page) => page.items,
-  });
+  useHistoryQuery(supplyPointKeys.history(id), `/supply-points/${id}`);
 
 /**
  * After any change: the answer is the fresh record (with the save's warnings, which a later read no longer
@@ -218,62 +207,42 @@ export const afterSupplyPointChange = async (queryClient: QueryClient, point: Su
 
 type MutationOptions = { onSuccess?: (point: SupplyPoint) => void };
 
-// Each mutation invalidates first and calls the caller's onSuccess after, so a caller can never drop
-// the invalidation by passing its own callback.
-export const useCreateSupplyPoint = (options: MutationOptions = {}) => {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (body: SupplyPointInput & { clientId: string }) =>
-      api.post<SupplyPoint>('/supply-points', body),
-    onSuccess: async (point) => {
-      await afterSupplyPointChange(queryClient, point);
-      options.onSuccess?.(point);
-    },
-  });
-};
+export const useCreateSupplyPoint = (options: MutationOptions = {}) =>
+  useRefreshingMutation(
+    (body: SupplyPointInput & { clientId: string }) => api.post<SupplyPoint>('/supply-points', body),
+    afterSupplyPointChange,
+    options,
+  );
 
-export const useUpdateSupplyPoint = (id: string, options: MutationOptions = {}) => {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (body: Partial<SupplyPointInput> & { version: number }) =>
+export const useUpdateSupplyPoint = (id: string, options: MutationOptions = {}) =>
+  useRefreshingMutation(
+    (body: Partial<SupplyPointInput> & { version: number }) =>
       api.patch<SupplyPoint>(`/supply-points/${id}`, body),
-    onSuccess: async (point) => {
-      await afterSupplyPointChange(queryClient, point);
-      options.onSuccess?.(point);
-    },
-  });
-};
+    afterSupplyPointChange,
+    options,
+  );
 
 /** The holder's fields are the client's: the client's card, lists and history are stale too. */
-export const useUpdateHolder = (id: string, options: MutationOptions = {}) => {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (body: Partial<HolderInput> & { version: number }) =>
-      api.patch<SupplyPoint>(`/supply-points/${id}/holder`, body),
-    onSuccess: async (point) => {
-      queryClient.setQueryData(supplyPointKeys.detail(point.id), point);
-      await Promise.all([
-        queryClient.invalidateQueries({ queryKey: supplyPointKeys.lists() }),
-        queryClient.invalidateQueries({ queryKey: clientKeys.lists() }),
-        queryClient.invalidateQueries({ queryKey: clientKeys.detail(point.clientId) }),
-        queryClient.invalidateQueries({ queryKey: clientKeys.history(point.clientId) }),
-      ]);
-      options.onSuccess?.(point);
-    },
-  });
+const afterHolderChange = async (queryClient: QueryClient, point: SupplyPoint) => {
+  queryClient.setQueryData(supplyPointKeys.detail(point.id), point);
+  await Promise.all([
+    queryClient.invalidateQueries({ queryKey: supplyPointKeys.lists() }),
+    queryClient.invalidateQueries({ queryKey: clientKeys.lists() }),
+    queryClient.invalidateQueries({ queryKey: clientKeys.detail(point.clientId) }),
+    queryClient.invalidateQueries({ queryKey: clientKeys.history(point.clientId) }),
+  ]);
 };
 
-export const useArchiveSupplyPoint = (id: string, options: MutationOptions = {}) => {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: ({ version, restore }: { version: number; restore: boolean }) =>
-      api.post<SupplyPoint>(`/supply-points/${id}/${restore ? 'restore' : 'archive'}`, { version }),
-    onSuccess: async (point) => {
-      await afterSupplyPointChange(queryClient, point);
-      options.onSuccess?.(point);
-    },
-  });
-};
+export const useUpdateHolder = (id: string, options: MutationOptions = {}) =>
+  useRefreshingMutation(
+    (body: Partial<HolderInput> & { version: number }) =>
+      api.patch<SupplyPoint>(`/supply-points/${id}/holder`, body),
+    afterHolderChange,
+    options,
+  );
+
+export const useArchiveSupplyPoint = (id: string, options: MutationOptions = {}) =>
+  useRefreshingMutation(archiveRequest<SupplyPoint>(`/supply-points/${id}`), afterSupplyPointChange, options);
 
 // ------------------------------------------------------------------------------------ form helpers
 

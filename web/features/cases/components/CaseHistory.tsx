@@ -2,11 +2,11 @@ import { Stack, Table, Text, Title } from '@mantine/core';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { translateCode } from '../../../components/errors.js';
+import { ChangesTable } from '../../../components/detail/ChangesTable.js';
+import { plainHistoryValue } from '../../../components/detail/history-value.js';
 import { PageError, PageLoader } from '../../../components/Page.js';
 import { useFormat, type Formatters } from '../../../i18n/format.js';
 import { useCaseHistory, useStageChanges } from '../api.js';
-
-const isoDateTime = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 
 /** A stored value as the reader knows it: translated enums, local dates, lists counted. */
 export const showValue = (
@@ -16,18 +16,14 @@ export const showValue = (
   value: unknown,
   names: ReadonlyMap<string, string> = new Map(),
 ): string => {
-  if (value === null || value === undefined || value === '') return '—';
-  if (typeof value === 'string' && names.has(value)) return names.get(value)!;
   if (Array.isArray(value)) return t('cases.history.items', { count: value.length });
-  if (typeof value === 'boolean') return value ? t('common.yes') : t('common.no');
-  if (typeof value === 'string') {
+  return plainHistoryValue(t, format, value, (text) => {
+    if (names.has(text)) return names.get(text);
     if (field === 'state' || field === 'outcome' || field === 'commodity' || field === 'securityKind') {
-      return translateCode(t, `cases.${field}`, value) ?? value;
+      return translateCode(t, `cases.${field}`, text) ?? text;
     }
-    if (isoDateTime.test(value)) return format.dateTime(value);
-    return value;
-  }
-  return JSON.stringify(value);
+    return null;
+  });
 };
 
 const fieldLabel = (t: TFunction, field: string | null, action: string) =>
@@ -78,30 +74,20 @@ export const CaseHistory = ({ caseId }: { caseId: string }) => {
       <Title order={3} size="h5">
         {t('cases.history.changes')}
       </Title>
-      <Table.ScrollContainer minWidth={640}>
-        <Table aria-label={t('cases.history.changes')}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('cases.history.at')}</Table.Th>
-              <Table.Th>{t('cases.history.by')}</Table.Th>
-              <Table.Th>{t('cases.history.field')}</Table.Th>
-              <Table.Th>{t('cases.history.before')}</Table.Th>
-              <Table.Th>{t('cases.history.after')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {history.data.map((entry) => (
-              <Table.Tr key={entry.id}>
-                <Table.Td>{format.dateTime(entry.at)}</Table.Td>
-                <Table.Td>{entry.by?.name ?? t('cases.history.system')}</Table.Td>
-                <Table.Td>{fieldLabel(t, entry.field, entry.action)}</Table.Td>
-                <Table.Td>{showValue(t, format, entry.field, entry.before, stageNames)}</Table.Td>
-                <Table.Td>{showValue(t, format, entry.field, entry.after, stageNames)}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+      <ChangesTable
+        entries={history.data}
+        label={t('cases.history.changes')}
+        headers={{
+          at: t('cases.history.at'),
+          by: t('cases.history.by'),
+          field: t('cases.history.field'),
+          before: t('cases.history.before'),
+          after: t('cases.history.after'),
+        }}
+        system={t('cases.history.system')}
+        what={(field, action) => fieldLabel(t, field, action)}
+        value={(field, value) => showValue(t, format, field, value, stageNames)}
+      />
     </Stack>
   );
 };

@@ -1,9 +1,10 @@
-import { Badge, Group, Table, Text } from '@mantine/core';
-import { IconArrowRight } from '@tabler/icons-react';
+import { Text } from '@mantine/core';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import { HistoryTable, PartBadge } from '../../../components/detail/HistoryTable.js';
+import { plainHistoryValue } from '../../../components/detail/history-value.js';
+import { WhenLoaded } from '../../../components/detail/WhenLoaded.js';
 import { translateCode } from '../../../components/errors.js';
-import { PageError, PageLoader } from '../../../components/Page.js';
 import { useFormat, type Formatters } from '../../../i18n/format.js';
 import { useCodeLabel, type CodeListName } from '../../code-lists/api.js';
 import { useContacts } from '../../contacts/api.js';
@@ -18,8 +19,6 @@ const codeListFields: Record<string, CodeListName> = {
   function: 'contactFunction',
 };
 
-const isoDateTime = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
-
 type Labeler = (list: CodeListName, code: string) => string;
 type Names = Record<'teamId' | 'responsibleUserId', (id: string) => string | undefined>;
 
@@ -31,23 +30,18 @@ const showValue = (
   names: Names,
   field: string | null,
   value: unknown,
-): string => {
-  if (value === null || value === undefined || value === '') return '—';
-  if (typeof value === 'boolean') return value ? t('common.yes') : t('common.no');
-  if (typeof value === 'string') {
-    if (field && codeListFields[field]) return codeLabel(codeListFields[field], value);
+): string =>
+  plainHistoryValue(t, format, value, (text) => {
+    if (field && codeListFields[field]) return codeLabel(codeListFields[field], text);
     if (field === 'teamId' || field === 'responsibleUserId')
-      return names[field](value) ?? t('clients.history.unknownName');
+      return names[field](text) ?? t('clients.history.unknownName');
     if (field === 'status' || field === 'kind' || field === 'preferredChannel') {
       const group = field === 'preferredChannel' ? 'contacts.channels' : `clients.${field}`;
-      return translateCode(t, group, value) ?? value;
+      return translateCode(t, group, text) ?? text;
     }
-    if (field === 'country' || field === 'addressCountry') return format.country(value);
-    if (isoDateTime.test(value)) return format.dateTime(value);
-    return value;
-  }
-  return JSON.stringify(value);
-};
+    if (field === 'country' || field === 'addressCountry') return format.country(text);
+    return null;
+  });
 
 const actionLabel = (t: TFunction, entry: HistoryEntry): string => {
   const group = entry.entityType === 'contact' ? 'contacts.history.actions' : 'clients.history.actions';
@@ -85,66 +79,31 @@ export const ClientHistory = ({ clientId }: { clientId: string }) => {
     return contact ? `${contact.firstName} ${contact.lastName}` : t('contacts.unknown');
   };
 
-  if (history.isPending) return <PageLoader />;
-  if (history.isError) return <PageError error={history.error} onRetry={() => void history.refetch()} />;
-  const rows = historyRows(history.data);
-  if (rows.length === 0) return <Text c="dimmed">{t('clients.history.empty')}</Text>;
-
   return (
-    <Table.ScrollContainer minWidth={720}>
-      <Table aria-label={t('clients.history.tableLabel')} verticalSpacing="xs">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('clients.history.when')}</Table.Th>
-            <Table.Th>{t('clients.history.who')}</Table.Th>
-            <Table.Th>{t('clients.history.what')}</Table.Th>
-            <Table.Th>{t('clients.history.change')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {rows.map((entry) => (
-            <Table.Tr key={entry.key}>
-              <Table.Td>
-                <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
-                  {format.dateTime(entry.at)}
-                </Text>
-              </Table.Td>
-              <Table.Td>{entry.by?.name ?? t('clients.history.system')}</Table.Td>
-              <Table.Td>
-                <Group gap={6} wrap="nowrap">
-                  {entry.entityType === 'contact' && (
-                    <Badge variant="light" size="sm" color="grape" style={{ textTransform: 'none' }}>
-                      {contactName(entry.entityId)}
-                    </Badge>
-                  )}
-                  <Text size="sm" fw={500}>
-                    {fieldLabel(t, entry)}
-                  </Text>
-                </Group>
-              </Table.Td>
-              <Table.Td>
-                {entry.field ? (
-                  <Group gap={6} wrap="nowrap" align="flex-start">
-                    <Text size="sm" c="dimmed" td={entry.before === null ? undefined : 'line-through'}>
-                      {showValue(t, format, codeLabel, names, entry.field, entry.before)}
-                    </Text>
-                    <IconArrowRight
-                      size={14}
-                      aria-label={t('clients.history.changedTo')}
-                      style={{ flexShrink: 0, marginTop: 3 }}
-                    />
-                    <Text size="sm">{showValue(t, format, codeLabel, names, entry.field, entry.after)}</Text>
-                  </Group>
-                ) : (
-                  <Text size="sm" c="dimmed">
-                    —
-                  </Text>
-                )}
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    <WhenLoaded query={history}>
+      {(entries) => {
+        const rows = historyRows(entries);
+        if (rows.length === 0) return <Text c="dimmed">{t('clients.history.empty')}</Text>;
+        return (
+          <HistoryTable
+            rows={rows}
+            label={t('clients.history.tableLabel')}
+            headers={{
+              when: t('clients.history.when'),
+              who: t('clients.history.who'),
+              what: t('clients.history.what'),
+              change: t('clients.history.change'),
+            }}
+            system={t('clients.history.system')}
+            badge={(entry) =>
+              entry.entityType === 'contact' && <PartBadge>{contactName(entry.entityId)}</PartBadge>
+            }
+            what={(entry) => fieldLabel(t, entry)}
+            value={(field, value) => showValue(t, format, codeLabel, names, field, value)}
+            changedTo={t('clients.history.changedTo')}
+          />
+        );
+      }}
+    </WhenLoaded>
   );
 };

@@ -1,8 +1,8 @@
-import { Badge, Group, Table, Text } from '@mantine/core';
-import { IconArrowRight } from '@tabler/icons-react';
+import { Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { HistoryTable, PartBadge } from '../../../components/detail/HistoryTable.js';
+import { WhenLoaded } from '../../../components/detail/WhenLoaded.js';
 import { translateCode } from '../../../components/errors.js';
-import { PageError, PageLoader } from '../../../components/Page.js';
 import { useFormat } from '../../../i18n/format.js';
 import type { HistoryEntry } from '../../clients/api.js';
 import { historyRows } from '../../clients/components/history-rows.js';
@@ -36,67 +36,35 @@ export const SupplyPointHistory = ({ supplyPointId }: { supplyPointId: string })
         entry.field)
       : actionLabel(entry);
 
-  if (history.isPending) return <PageLoader />;
-  if (history.isError) return <PageError error={history.error} onRetry={() => void history.refetch()} />;
-  const rows = historyRows(history.data.filter(shownInHistory));
-  if (rows.length === 0) return <Text c="dimmed">{t('supplyPoints.history.empty')}</Text>;
-
   return (
-    <Table.ScrollContainer minWidth={720}>
-      <Table aria-label={t('supplyPoints.history.tableLabel')} verticalSpacing="xs">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('clients.history.when')}</Table.Th>
-            <Table.Th>{t('clients.history.who')}</Table.Th>
-            <Table.Th>{t('clients.history.what')}</Table.Th>
-            <Table.Th>{t('clients.history.change')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {rows.map((entry) => (
-            <Table.Tr key={entry.key}>
-              <Table.Td>
-                <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
-                  {format.dateTime(entry.at)}
-                </Text>
-              </Table.Td>
-              <Table.Td>{entry.by?.name ?? t('clients.history.system')}</Table.Td>
-              <Table.Td>
-                <Group gap={6} wrap="nowrap">
-                  {entry.entityType !== 'supplyPoint' && (
-                    <Badge variant="light" size="sm" color="grape" style={{ textTransform: 'none' }}>
-                      {translateCode(t, 'supplyPoints.history.entities', entry.entityType) ??
-                        entry.entityType}
-                    </Badge>
-                  )}
-                  <Text size="sm" fw={500}>
-                    {fieldLabel(entry)}
-                  </Text>
-                </Group>
-              </Table.Td>
-              <Table.Td>
-                {entry.field ? (
-                  <Group gap={6} wrap="nowrap" align="flex-start">
-                    <Text size="sm" c="dimmed" td={entry.before === null ? undefined : 'line-through'}>
-                      {show(entry.field, entry.before)}
-                    </Text>
-                    <IconArrowRight
-                      size={14}
-                      aria-label={t('clients.history.changedTo')}
-                      style={{ flexShrink: 0, marginTop: 3 }}
-                    />
-                    <Text size="sm">{show(entry.field, entry.after)}</Text>
-                  </Group>
-                ) : (
-                  <Text size="sm" c="dimmed">
-                    —
-                  </Text>
-                )}
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    <WhenLoaded query={history}>
+      {(entries) => {
+        const rows = historyRows(entries.filter(shownInHistory));
+        if (rows.length === 0) return <Text c="dimmed">{t('supplyPoints.history.empty')}</Text>;
+        return (
+          <HistoryTable
+            rows={rows}
+            label={t('supplyPoints.history.tableLabel')}
+            headers={{
+              when: t('clients.history.when'),
+              who: t('clients.history.who'),
+              what: t('clients.history.what'),
+              change: t('clients.history.change'),
+            }}
+            system={t('clients.history.system')}
+            badge={(entry) =>
+              entry.entityType !== 'supplyPoint' && (
+                <PartBadge>
+                  {translateCode(t, 'supplyPoints.history.entities', entry.entityType) ?? entry.entityType}
+                </PartBadge>
+              )
+            }
+            what={fieldLabel}
+            value={show}
+            changedTo={t('clients.history.changedTo')}
+          />
+        );
+      }}
+    </WhenLoaded>
   );
 };
