@@ -1,12 +1,11 @@
-import { and, asc, eq, gt, gte, isNotNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, gte, isNotNull, sql } from 'drizzle-orm';
 import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import { setImmediate as yieldToOtherRequests } from 'node:timers/promises';
 import type { z } from 'zod';
 import { withTx, type ServiceContext } from '../../context.js';
-import { AppError, invalidField, isAppErrorCode, notFound, type FieldProblem } from '../../http/errors.js';
-import { problemOf } from '../../http/problem.js';
+import { AppError, invalidField, notFound } from '../../http/errors.js';
 import { enqueue } from '../../jobs/runner.js';
-import { can, assertCan, type Actor } from '../auth/permissions.js';
+import { can, assertCan } from '../auth/permissions.js';
 import { listCodeList, type CodeListName } from '../code-lists/code-lists.service.js';
 import type { EnergyReference } from '../code-lists/energy-reference.service.js';
 import { checkSupplyPoint } from '../supply-points/supply-point-rules.js';
@@ -20,7 +19,24 @@ import {
 } from '../supply-points/supply-points.service.js';
 import { loadActor } from '../users/users.service.js';
 import type { ErrorsPage, ImportMapping, ImportResponse, RowError, UploadResponse, ValidateResponse } from './imports.api.js';
-import { emptyFile, openSheet } from './imports.files.js';
+import {
+  checkMapping as checkMappingOf,
+  chunkSize,
+  errorsInAnswer,
+  failedImport,
+  firstErrors,
+  importIdOf,
+  invalidRowsRefusal,
+  readableBy,
+  rowChunks,
+  rowIssueOf,
+  storedFailure,
+  storeSheetRows,
+  uploadedFileName,
+  userOf,
+  wrongStatus,
+} from './import-runs.js';
+import { openSheet } from './imports.files.js';
 import {
   codeOf,
   companyIdCandidates,
@@ -38,26 +54,11 @@ import { importRows, imports, type ImportRowError } from './imports.schema.js';
 export const supplyPointImportJob = 'imports.supply-points';
 
 type ImportRow = typeof imports.$inferSelect;
-type UserActor = Actor & { kind: 'user' };
-
-/** Rows read, checked and written per statement: bounded memory and parameters (PostgreSQL allows 65,535). */
-const chunkSize = 1000;
-/** Errors the validation answer lists; the rest are paged through `GET …/errors`. */
-const errorsInAnswer = 200;
-
-const userOf = (ctx: ServiceContext): UserActor => {
-  if (ctx.actor.kind !== 'user') throw new AppError('auth.forbidden', 'Imports belong to a user');
-  return ctx.actor;
-};
 
 // ------------------------------------------------------------------------------------------ access
 
-/** An import is visible to the user who uploaded it and to administrators; to anyone else it does not exist. */
-const readableBy = (actor: Actor): SQL | undefined =>
-  actor.kind === 'system' || actor.roleKeys.includes('administrator') ? undefined : eq(imports.createdBy, actor.userId);
-
 const loadImport = async (ctx: ServiceContext, id: string): Promise<ImportRow> => {
-  const [row] = await ctx.db.select().from(imports).where(and(eq(imports.id, id), readableBy(ctx.actor)));
+  const [row] = await ctx.db.select().from(imports).where(and(eq(imports.id, id), readableBy(ctx.actor, imports.createdBy)));
   if (!row) throw notFound('Import');
   return row;
 };
@@ -70,18 +71,6 @@ const loadOwnImport = async (ctx: ServiceContext, id: string): Promise<ImportRow
     throw new AppError('auth.forbidden', 'Only the user who uploaded the file may validate or commit it');
   }
   return row;
-};
-
-const wrongStatus = (row: ImportRow, step: string) =>
-  new AppError('import.wrong_status', `The import is ${row.status}; it cannot be ${step} now`, {
-    errors: [{ path: 'status', code: row.status, message: `status: the import is ${row.status}` }],
-  });
-
-/** A stored failure as problem+json; one stored before failures had codes reads as `internal`. */
-const failureOf = (row: ImportRow): ImportResponse['error'] => {
-  if (row.error === null && row.errorCode === null) return null;
-  const code = row.errorCode !== null && isAppErrorCode(row.errorCode) ? row.errorCode : 'internal';
-  return problemOf({ code, message: row.error ?? '', errors: row.errorDetails ?? undefined });
 };
 
 const toResponse = (row: ImportRow): ImportResponse => ({
@@ -99,7 +88,7 @@ const toResponse = (row: ImportRow): ImportResponse => ({
   valid: row.validatedAt ? row.total - row.invalid : 0,
   invalid: row.invalid,
   errorCount: row.errorCount,
-  error: failureOf(row),
+  error: storedFailure(row),
   createdBy: row.createdBy,
   createdAt: row.createdAt,
   updatedAt: row.updatedAt,
@@ -124,7 +113,7 @@ export const uploadImport = async (ctx: ServiceContext, file: Buffer, fileName: 
   assertCan(ctx.actor, 'clients.write');
   const actor = userOf(ctx);
   const sheet = await openSheet(file);
-  const name = (fileName?.split(/[\\/]/).pop() ?? '').trim().slice(0, 255) || defaultName[sheet.fileType];
+  const name = uploadedFileName(fileName, sheet.fileType, defaultName);
 
   const [row] = await ctx.db
     .insert(imports)
@@ -133,27 +122,15 @@ export const uploadImport = async (ctx: ServiceContext, file: Buffer, fileName: 
   if (!row) throw new Error('insert returned no row');
   const id = row.id;
 
-  const sampleRows: string[][] = [];
-  let total = 0;
+  let stored: Awaited<ReturnType<typeof storeSheetRows>>;
   try {
-    let batch: (typeof importRows.$inferInsert)[] = [];
-    for await (const data of sheet.rows) {
-      if (sampleRows.length < 5) sampleRows.push(data.values);
-      batch.push({ importId: id, rowNumber: data.rowNumber, values: data.values });
-      total += 1;
-      if (batch.length >= chunkSize) {
-        await ctx.db.insert(importRows).values(batch);
-        batch = [];
-        await yieldToOtherRequests();
-      }
-    }
-    if (total === 0) throw emptyFile();
-    if (batch.length > 0) await ctx.db.insert(importRows).values(batch);
-    await ctx.db.update(imports).set({ total }).where(eq(imports.id, id));
+    stored = await storeSheetRows(sheet, (rows) => ctx.db.insert(importRows).values(rows.map((r) => ({ importId: id, ...r }))));
+    await ctx.db.update(imports).set({ total: stored.total }).where(eq(imports.id, id));
   } catch (error) {
     await ctx.db.delete(imports).where(eq(imports.id, id));
     throw error;
   }
+  const { sampleRows, total } = stored;
   return {
     id,
     fileName: name,
@@ -173,24 +150,7 @@ const noFailure = { error: null, errorCode: null, errorDetails: null } as const;
 type Columns = Partial<Record<TargetField, number>>;
 
 /** The mapping against the file's headers: every required field mapped, every header one of the file's. */
-const checkMapping = (mapping: ImportMapping, headers: string[]): { columns: Columns; stored: Record<string, string> } => {
-  const errors: FieldProblem[] = [];
-  const columns: Columns = {};
-  const stored: Record<string, string> = {};
-  for (const field of supplyPointTargetFields) {
-    const header = mapping[field];
-    if (header === null || header === undefined) {
-      if (requiredTargetFields.includes(field)) errors.push({ path: `mapping.${field}`, code: 'required', message: `mapping.${field}: choose the column that holds it` });
-      continue;
-    }
-    const index = headers.indexOf(header);
-    if (index < 0) errors.push({ path: `mapping.${field}`, code: 'unknown_header', message: `mapping.${field}: the file has no column "${header}"` });
-    columns[field] = index;
-    stored[field] = header;
-  }
-  if (errors.length > 0) throw new AppError('validation', errors.map((e) => e.message).join('; '), { errors });
-  return { columns, stored };
-};
+const checkMapping = (mapping: ImportMapping, headers: string[]) => checkMappingOf(mapping, headers, supplyPointTargetFields, requiredTargetFields);
 
 const codeLists = { territoryCode: 'distributionTerritory', distributionRate: 'distributionRate', paymentMethod: 'paymentMethod' } as const satisfies Partial<
   Record<TargetField, CodeListName>
@@ -208,17 +168,9 @@ const loadActiveItems = async (ctx: ServiceContext): Promise<ActiveItems> => {
 
 const FieldsBody = SupplyPointCreateBody.omit({ clientId: true });
 
-const fieldOfPath = (path: PropertyKey[]): string => {
-  const joined = path.map(String).join('.');
-  return joined.startsWith('address.') ? joined.slice('address.'.length) : joined || 'row';
-};
+const fieldOfPath = (joined: string): string => (joined.startsWith('address.') ? joined.slice('address.'.length) : joined || 'row');
 
-/** A zod issue as the API reports it (problem.ts): the rule a refinement names, else the issue's code. */
-const issueOf = (issue: z.core.$ZodIssue): ImportRowError => {
-  const path = fieldOfPath(issue.path);
-  const rule = (issue as { params?: { rule?: string } }).params?.rule;
-  return { path, code: rule ?? issue.code, message: `${path}: ${issue.message}` };
-};
+const issueOf = (issue: z.core.$ZodIssue): ImportRowError => rowIssueOf(issue, fieldOfPath);
 
 type Shared = { columns: Columns; reference: EnergyReference; items: ActiveItems; by: string; now: Date; importId: string };
 type Checked = { rowNumber: number; errors: ImportRowError[]; identifier: string | null; prepared: NewSupplyPoint | null };
@@ -342,17 +294,15 @@ const checkAllRows = async (
   const errorsByRow = new Map<number, ImportRowError[]>();
   const rowsByIdentifier = new Map<string, number[]>();
   const prepared: NewSupplyPoint[] = [];
-  let after = 0;
   let processed = 0;
-  for (;;) {
-    const chunk = await ctx.db
+  const read = (after: number, limit: number) =>
+    ctx.db
       .select({ rowNumber: importRows.rowNumber, values: importRows.values })
       .from(importRows)
       .where(and(eq(importRows.importId, row.id), gt(importRows.rowNumber, after)))
       .orderBy(asc(importRows.rowNumber))
-      .limit(chunkSize);
-    if (chunk.length === 0) break;
-    after = chunk[chunk.length - 1]!.rowNumber;
+      .limit(limit);
+  for await (const chunk of rowChunks(read)) {
     for (const c of await checkChunk(ctx, chunk, shared)) {
       if (c.errors.length > 0) errorsByRow.set(c.rowNumber, c.errors);
       else if (c.prepared && options.keepPrepared) prepared.push(c.prepared);
@@ -400,17 +350,6 @@ const storeErrors = async (ctx: ServiceContext, id: string, errorsByRow: Map<num
       from jsonb_to_recordset(${data}::jsonb) as d(row_number integer, errors jsonb)
       where r.import_id = ${id} and r.row_number = d.row_number`);
   }
-};
-
-const firstErrors = (errorsByRow: Map<number, ImportRowError[]>, limit: number): RowError[] => {
-  const out: RowError[] = [];
-  for (const rowNumber of [...errorsByRow.keys()].sort((a, b) => a - b)) {
-    for (const error of errorsByRow.get(rowNumber)!) {
-      if (out.length >= limit) return out;
-      out.push({ row: rowNumber, ...error });
-    }
-  }
-  return out;
 };
 
 /**
@@ -485,11 +424,7 @@ export const listImportErrors = async (ctx: ServiceContext, id: string, query: {
 /** Starts the import of a validated file without errors: the job writes every row or none. */
 export const commitImport = async (ctx: ServiceContext, id: string): Promise<{ id: string; status: 'running' }> => {
   const row = await loadOwnImport(ctx, id);
-  if (row.status === 'validated' && row.invalid > 0) {
-    throw new AppError('import.invalid_rows', `${row.invalid} rows have errors; fix the file or the mapping and validate again`, {
-      errors: [{ path: 'file', code: 'invalid_rows', message: `${row.invalid} rows have ${row.errorCount} errors` }],
-    });
-  }
+  if (row.status === 'validated' && row.invalid > 0) throw invalidRowsRefusal(row, 'validate again');
   if (row.status !== 'validated') throw wrongStatus(row, 'committed');
   return withTx(ctx, async (tx) => {
     const [started] = await tx.db
@@ -536,24 +471,15 @@ const failureFrom = (error: unknown): AppError => {
  * starts again from phase 1 (the import is still `running`); an import in any other state is left alone.
  */
 export const runSupplyPointImport = async (jobCtx: ServiceContext, payload: Record<string, unknown>): Promise<{ created: number } | { failed: AppError['code'] } | null> => {
-  const id = String(payload.importId ?? '');
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+  const id = importIdOf(payload);
+  if (!id) return null;
   const [row] = await jobCtx.db.select().from(imports).where(eq(imports.id, id));
   if (!row || row.status !== 'running') return null;
   const update = (values: PgUpdateSetSource<typeof imports>) =>
     jobCtx.db.update(imports).set({ ...values, updatedAt: jobCtx.now() }).where(eq(imports.id, id));
   const fail = async (failure: AppError, values: PgUpdateSetSource<typeof imports> = {}) => {
     jobCtx.log.warn({ importId: id, code: failure.code, reason: failure.message }, 'import failed');
-    await update({
-      ...values,
-      status: 'failed',
-      phase: null,
-      error: failure.message,
-      errorCode: failure.code,
-      errorDetails: failure.errors ?? null,
-      finishedAt: jobCtx.now(),
-      version: sql`${imports.version} + 1`,
-    });
+    await update({ ...values, ...failedImport(failure, jobCtx.now()), version: sql`${imports.version} + 1` });
     return { failed: failure.code };
   };
   try {

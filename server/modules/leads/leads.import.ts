@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { setImmediate as yieldToOtherRequests } from 'node:timers/promises';
-import { and, asc, count, desc, eq, getTableColumns, gt, inArray, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, getTableColumns, gt, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import { toSnakeCase } from 'drizzle-orm/casing';
 import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import type { z } from 'zod';
@@ -37,14 +37,30 @@ import {
 import type { MergeableLead } from '../../../domain/leads/merge.js';
 import { checkSupplyPointIdentifier } from '../../../domain/energy/supply-point-identifier.js';
 import { withTx, type ServiceContext } from '../../context.js';
-import { AppError, isAppErrorCode, notFound, type FieldProblem } from '../../http/errors.js';
-import { problemOf } from '../../http/problem.js';
+import { AppError, notFound, type FieldProblem } from '../../http/errors.js';
 import { enqueue } from '../../jobs/runner.js';
 import { recordChanges } from '../audit/audit.service.js';
-import { assertCan, can, type Actor } from '../auth/permissions.js';
+import { assertCan, can } from '../auth/permissions.js';
 import { getClient } from '../clients/clients.service.js';
 import { listCodeList } from '../code-lists/code-lists.service.js';
-import { emptyFile, openSheet } from '../imports/imports.files.js';
+import {
+  checkMapping as checkMappingOf,
+  chunkSize,
+  errorsInAnswer,
+  failedImport,
+  firstErrors,
+  importIdOf,
+  invalidRowsRefusal,
+  readableBy,
+  rowChunks,
+  rowIssueOf,
+  storedFailure,
+  storeSheetRows,
+  uploadedFileName,
+  userOf,
+  wrongStatus,
+} from '../imports/import-runs.js';
+import { openSheet } from '../imports/imports.files.js';
 import { getOwner } from '../owners/owners.service.js';
 import { loadActor } from '../users/users.service.js';
 import { LeadCreateBody } from './leads.api.js';
@@ -54,7 +70,6 @@ import type {
   ImportRowItem,
   LeadImportMapping,
   LeadImportResponse,
-  LeadRowError,
   LeadUploadResponse,
   LeadValidateResponse,
 } from './leads.import.api.js';
@@ -74,34 +89,17 @@ import { leadColumnsOf, type LeadFields } from './leads.service.js';
 export const leadImportJob = 'leads.import';
 
 type ImportRow = typeof leadImports.$inferSelect;
-type UserActor = Actor & { kind: 'user' };
-
-/** Rows read, checked and written per statement: bounded memory and parameters (PostgreSQL allows 65,535). */
-const chunkSize = 1000;
-/** Errors the validation answer lists; the rest are paged through `GET …/rows?filter=errors`. */
-const errorsInAnswer = 200;
 /** Unmapped columns kept per lead as marketing attributes (the API's limit). */
 const maxAttributes = 50;
 
-const userOf = (ctx: ServiceContext): UserActor => {
-  if (ctx.actor.kind !== 'user') throw new AppError('auth.forbidden', 'Imports belong to a user');
-  return ctx.actor;
-};
-
 // ------------------------------------------------------------------------------------------ access
-
-/** SECURITY: an import is visible to the user who uploaded it and to administrators; to anyone else it does not exist. */
-const readableBy = (actor: Actor): SQL | undefined =>
-  actor.kind === 'system' || actor.roleKeys.includes('administrator')
-    ? undefined
-    : eq(leadImports.createdBy, actor.userId);
 
 const loadImport = async (ctx: ServiceContext, id: string): Promise<ImportRow> => {
   assertCan(ctx.actor, 'sales.read');
   const [row] = await ctx.db
     .select()
     .from(leadImports)
-    .where(and(eq(leadImports.id, id), readableBy(ctx.actor)));
+    .where(and(eq(leadImports.id, id), readableBy(ctx.actor, leadImports.createdBy)));
   if (!row) throw notFound('Import');
   return row;
 };
@@ -118,11 +116,6 @@ const loadOwnImport = async (ctx: ServiceContext, id: string): Promise<ImportRow
   }
   return row;
 };
-
-const wrongStatus = (row: Pick<ImportRow, 'status'>, step: string) =>
-  new AppError('import.wrong_status', `The import is ${row.status}; it cannot be ${step} now`, {
-    errors: [{ path: 'status', code: row.status, message: `status: the import is ${row.status}` }],
-  });
 
 const undecidedCount = async (ctx: ServiceContext, id: string): Promise<number> => {
   const [row] = await ctx.db
@@ -145,12 +138,6 @@ const undecidedCount = async (ctx: ServiceContext, id: string): Promise<number> 
   return row?.n ?? 0;
 };
 
-const failureOf = (row: ImportRow) => {
-  if (!row.error) return null;
-  const code = row.errorCode && isAppErrorCode(row.errorCode) ? row.errorCode : 'internal';
-  return problemOf({ code, message: row.error, errors: row.errorDetails ?? undefined });
-};
-
 const toResponse = async (ctx: ServiceContext, row: ImportRow): Promise<LeadImportResponse> => ({
   id: row.id,
   source: row.source,
@@ -171,7 +158,7 @@ const toResponse = async (ctx: ServiceContext, row: ImportRow): Promise<LeadImpo
   errorCount: row.errorCount,
   duplicates: row.duplicates,
   undecided: row.status === 'validated' ? await undecidedCount(ctx, row.id) : 0,
-  error: failureOf(row),
+  error: row.error ? storedFailure(row) : null,
   createdBy: row.createdBy,
   createdAt: row.createdAt,
   updatedAt: row.updatedAt,
@@ -243,8 +230,7 @@ export const uploadLeadImport = async (
   assertCan(ctx.actor, 'sales.write');
   const actor = userOf(ctx);
   const sheet = await openSheet(file);
-  const name =
-    (options.fileName?.split(/[\\/]/).pop() ?? '').trim().slice(0, 255) || defaultName[sheet.fileType];
+  const name = uploadedFileName(options.fileName, sheet.fileType, defaultName);
   const [row] = await ctx.db
     .insert(leadImports)
     .values({
@@ -260,27 +246,17 @@ export const uploadLeadImport = async (
     .returning({ id: leadImports.id });
   if (!row) throw new Error('insert returned no row');
   const id = row.id;
-  const sampleRows: string[][] = [];
-  let total = 0;
+  let stored: Awaited<ReturnType<typeof storeSheetRows>>;
   try {
-    let batch: (typeof leadImportRows.$inferInsert)[] = [];
-    for await (const data of sheet.rows) {
-      if (sampleRows.length < 5) sampleRows.push(data.values);
-      batch.push({ importId: id, rowNumber: data.rowNumber, values: data.values });
-      total += 1;
-      if (batch.length >= chunkSize) {
-        await ctx.db.insert(leadImportRows).values(batch);
-        batch = [];
-        await yieldToOtherRequests();
-      }
-    }
-    if (total === 0) throw emptyFile();
-    if (batch.length > 0) await ctx.db.insert(leadImportRows).values(batch);
-    await ctx.db.update(leadImports).set({ total }).where(eq(leadImports.id, id));
+    stored = await storeSheetRows(sheet, (rows) =>
+      ctx.db.insert(leadImportRows).values(rows.map((r) => ({ importId: id, ...r }))),
+    );
+    await ctx.db.update(leadImports).set({ total: stored.total }).where(eq(leadImports.id, id));
   } catch (error) {
     await ctx.db.delete(leadImports).where(eq(leadImports.id, id));
     throw error;
   }
+  const { sampleRows, total } = stored;
   const savedMappings = await listSavedMappings(ctx);
   const saved = options.source ? savedMappings.find((m) => m.source === options.source) : undefined;
   return {
@@ -301,38 +277,8 @@ export const uploadLeadImport = async (
 type Columns = Partial<Record<LeadTargetField, number>>;
 
 /** The mapping against the file's headers: every required field mapped, every header one of the file's. */
-const checkMapping = (
-  mapping: LeadImportMapping,
-  headers: string[],
-): { columns: Columns; stored: Record<string, string> } => {
-  const errors: FieldProblem[] = [];
-  const columns: Columns = {};
-  const stored: Record<string, string> = {};
-  for (const field of leadTargetFields) {
-    const header = mapping[field];
-    if (header === null || header === undefined) {
-      if (requiredLeadTargetFields.includes(field))
-        errors.push({
-          path: `mapping.${field}`,
-          code: 'required',
-          message: `mapping.${field}: choose the column that holds it`,
-        });
-      continue;
-    }
-    const index = headers.indexOf(header);
-    if (index < 0)
-      errors.push({
-        path: `mapping.${field}`,
-        code: 'unknown_header',
-        message: `mapping.${field}: the file has no column "${header}"`,
-      });
-    columns[field] = index;
-    stored[field] = header;
-  }
-  if (errors.length > 0)
-    throw new AppError('validation', errors.map((e) => e.message).join('; '), { errors });
-  return { columns, stored };
-};
+const checkMapping = (mapping: LeadImportMapping, headers: string[]) =>
+  checkMappingOf(mapping, headers, leadTargetFields, requiredLeadTargetFields);
 
 type CodeItems = { code: string; labels: Record<string, string>; isActive: boolean }[];
 type Shared = {
@@ -352,11 +298,7 @@ const importPath = (path: string): string =>
 
 const FieldsBody = LeadCreateBody.omit({ ownerId: true });
 
-const issueOf = (issue: z.core.$ZodIssue): LeadImportRowError => {
-  const path = importPath(issue.path.map(String).join('.'));
-  const rule = (issue as { params?: { rule?: string } }).params?.rule;
-  return { path, code: rule ?? issue.code, message: `${path}: ${issue.message}` };
-};
+const issueOf = (issue: z.core.$ZodIssue): LeadImportRowError => rowIssueOf(issue, importPath);
 
 export type PreparedRow = {
   rowNumber: number;
@@ -558,20 +500,15 @@ const sharedOf = async (ctx: ServiceContext, row: ImportRow, columns: Columns, s
 };
 
 /** The import's stored rows in file order, a chunk at a time, so no step holds the whole file. */
-async function* rowChunks(ctx: ServiceContext, importId: string) {
-  let after = 0;
-  for (;;) {
-    const chunk = await ctx.db
+const leadRowChunks = (ctx: ServiceContext, importId: string) =>
+  rowChunks((after, limit) =>
+    ctx.db
       .select({ rowNumber: leadImportRows.rowNumber, values: leadImportRows.values })
       .from(leadImportRows)
       .where(and(eq(leadImportRows.importId, importId), gt(leadImportRows.rowNumber, after)))
       .orderBy(asc(leadImportRows.rowNumber))
-      .limit(chunkSize);
-    if (chunk.length === 0) return;
-    after = chunk[chunk.length - 1]!.rowNumber;
-    yield chunk;
-  }
-}
+      .limit(limit),
+  );
 
 /**
  * Checks every row of the import in chunks: the lead rules, then duplicates against the leads and clients the
@@ -589,7 +526,7 @@ const checkAllRows = async (
   const matchesByRow = new Map<number, LeadImportMatch[]>();
   const allKeys: { row: number; keys: DuplicateKeys }[] = [];
   let processed = 0;
-  for await (const chunk of rowChunks(ctx, row.id)) {
+  for await (const chunk of leadRowChunks(ctx, row.id)) {
     const checked = chunk.map((r) => checkRow(r, shared));
     const found = await findDuplicates(
       ctx,
@@ -654,17 +591,6 @@ const storeOutcome = async (
       from jsonb_to_recordset(${data}::jsonb) as d(row_number integer, errors jsonb, matches jsonb)
       where r.import_id = ${id} and r.row_number = d.row_number`);
   }
-};
-
-const firstErrors = (errorsByRow: Map<number, LeadImportRowError[]>, limit: number): LeadRowError[] => {
-  const out: LeadRowError[] = [];
-  for (const rowNumber of [...errorsByRow.keys()].sort((a, b) => a - b)) {
-    for (const error of errorsByRow.get(rowNumber)!) {
-      if (out.length >= limit) return out;
-      out.push({ row: rowNumber, ...error });
-    }
-  }
-  return out;
 };
 
 /**
@@ -1008,21 +934,7 @@ export const commitLeadImport = async (
   id: string,
 ): Promise<{ id: string; status: 'running' }> => {
   const row = await loadOwnImport(ctx, id);
-  if (row.status === 'validated' && row.invalid > 0) {
-    throw new AppError(
-      'import.invalid_rows',
-      `${row.invalid} rows have errors; fix the file or the mapping and check again`,
-      {
-        errors: [
-          {
-            path: 'file',
-            code: 'invalid_rows',
-            message: `${row.invalid} rows have ${row.errorCount} errors`,
-          },
-        ],
-      },
-    );
-  }
+  if (row.status === 'validated' && row.invalid > 0) throw invalidRowsRefusal(row, 'check again');
   if (row.status !== 'validated') throw wrongStatus(row, 'committed');
   const undecided = await undecidedCount(ctx, id);
   if (undecided > 0) {
@@ -1171,8 +1083,8 @@ export const runLeadImport = async (
   jobCtx: ServiceContext,
   payload: Record<string, unknown>,
 ): Promise<{ created: number } | { failed: string } | null> => {
-  const id = String(payload.importId ?? '');
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+  const id = importIdOf(payload);
+  if (!id) return null;
   const [row] = await jobCtx.db.select().from(leadImports).where(eq(leadImports.id, id));
   if (!row || row.status !== 'running') return null;
   const update = (values: PgUpdateSetSource<typeof leadImports>) =>
@@ -1182,16 +1094,7 @@ export const runLeadImport = async (
       .where(eq(leadImports.id, id));
   const fail = async (error: AppError, values: PgUpdateSetSource<typeof leadImports> = {}) => {
     jobCtx.log.warn({ importId: id, reason: error.message }, 'lead import failed');
-    await update({
-      status: 'failed',
-      phase: null,
-      error: error.message,
-      errorCode: error.code,
-      errorDetails: error.errors ?? null,
-      finishedAt: jobCtx.now(),
-      version: sql`${leadImports.version} + 1`,
-      ...values,
-    });
+    await update({ ...failedImport(error, jobCtx.now()), version: sql`${leadImports.version} + 1`, ...values });
     return { failed: error.message };
   };
   try {
@@ -1283,7 +1186,7 @@ export const runLeadImport = async (
       let linked = 0;
       // The rows are checked again a chunk at a time (the same rules on the same data as above, so they are
       // valid) and inserted at once: memory stays at one chunk. Merges are few (one per decided duplicate).
-      for await (const chunk of rowChunks(tx, id)) {
+      for await (const chunk of leadRowChunks(tx, id)) {
         const fresh: { prepared: PreparedRow; clientId: string | null }[] = [];
         for (const stored of chunk) {
           const { prepared } = checkRow(stored, shared);
