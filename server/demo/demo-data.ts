@@ -14,6 +14,7 @@ import { generateSupplyPoint } from './supply-point-generator.js';
 import { carryRegulatedChargesInto2027, loadPricingDemo } from './pricing-demo.js';
 import { loadSalesDemo, type DemoClient } from './sales-demo.js';
 import { loadCommissionsDemo } from './commissions-demo.js';
+import { loadOffersDemo } from './offers-demo.js';
 
 export const demoPassword = 'kilowatt-demo';
 
@@ -100,6 +101,10 @@ export const loadDemoDataOnce = async (ctx: ServiceContext, clientCount = 40): P
       { west: teams.west.id, east: teams.east.id },
       { sales: clientsOf.get('sales@demo.kilowatt')!, sales2: clientsOf.get('sales2@demo.kilowatt')! },
     );
+    // Offers of the first clients whose supply points the demo's price lists can price, each in a case of its own.
+    const approver = await contextOf('admin@demo.kilowatt');
+    await loadOffersDemo({ sales: await contextOf('sales@demo.kilowatt'), approver }, sk.id, clientsOf.get('sales@demo.kilowatt')!, ['sent', 'draft']);
+    await loadOffersDemo({ sales: await contextOf('sales2@demo.kilowatt'), approver }, sk.id, clientsOf.get('sales2@demo.kilowatt')!, ['submitted']);
     await loadCommissionsDemo(
       {
         admin: await contextOf('admin@demo.kilowatt'),

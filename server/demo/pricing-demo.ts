@@ -11,12 +11,15 @@ const skBands = (base: number, fee: string, purchase: number) =>
 const czRates = (base: number, fee: string, purchase: number) =>
   ['D01d', 'D02d', 'D25d', 'C01d', 'C02d', 'C25d'].map((tariffCode, i) => ({ tariffCode, pricePerMWh: (base - (i % 3) * 90).toFixed(2), monthlyFee: fee, purchasePerMWh: (purchase - (i % 3) * 60).toFixed(2) }));
 
+/** The row for every other tariff: business supply points without a rate or band, and bands the list does not name. */
+const everyTariff = (rows: DemoProduct['rows2026']): DemoProduct['rows2026'] => [...rows, { ...rows[rows.length - 1]!, tariffCode: null }];
+
 /** Products of two (fictitious) suppliers with 2026 and 2027 price lists for SK and CZ electricity and gas, so offers have something to price. */
 const demoProducts: DemoProduct[] = [
-  { supplier: 'Voltia Energy, a.s.', name: 'Voltia Fix 2026', code: 'VOL-SK-E-FIX', commodity: 'electricity', country: 'SK', currency: 'EUR', priceModel: 'fixed', active: true, rows2026: skRates(139.9, '1.99', 104) },
-  { supplier: 'Voltia Energy, a.s.', name: 'Voltia Spot+', code: 'VOL-SK-E-SPOT', commodity: 'electricity', country: 'SK', currency: 'EUR', priceModel: 'spot_indexed', active: true, rows2026: skRates(126.5, '2.49', 101) },
-  { supplier: 'Nordgas Trading s.r.o.', name: 'Nordgas Plyn Fix', code: 'NG-SK-G-FIX', commodity: 'gas', country: 'SK', currency: 'EUR', priceModel: 'fixed', active: true, rows2026: skBands(52.9, '2.50', 39) },
-  { supplier: 'Voltia Energy, a.s.', name: 'Voltia Elektřina Fix', code: 'VOL-CZ-E-FIX', commodity: 'electricity', country: 'CZ', currency: 'CZK', priceModel: 'fixed', active: true, rows2026: czRates(2890, '149.00', 2450) },
+  { supplier: 'Voltia Energy, a.s.', name: 'Voltia Fix 2026', code: 'VOL-SK-E-FIX', commodity: 'electricity', country: 'SK', currency: 'EUR', priceModel: 'fixed', active: true, rows2026: everyTariff(skRates(139.9, '1.99', 104)) },
+  { supplier: 'Voltia Energy, a.s.', name: 'Voltia Spot+', code: 'VOL-SK-E-SPOT', commodity: 'electricity', country: 'SK', currency: 'EUR', priceModel: 'spot_indexed', active: true, rows2026: everyTariff(skRates(126.5, '2.49', 101)) },
+  { supplier: 'Nordgas Trading s.r.o.', name: 'Nordgas Plyn Fix', code: 'NG-SK-G-FIX', commodity: 'gas', country: 'SK', currency: 'EUR', priceModel: 'fixed', active: true, rows2026: everyTariff(skBands(52.9, '2.50', 39)) },
+  { supplier: 'Voltia Energy, a.s.', name: 'Voltia Elektřina Fix', code: 'VOL-CZ-E-FIX', commodity: 'electricity', country: 'CZ', currency: 'CZK', priceModel: 'fixed', active: true, rows2026: everyTariff(czRates(2890, '149.00', 2450)) },
   { supplier: 'Nordgas Trading s.r.o.', name: 'Nordgas Plyn Standard', code: 'NG-CZ-G-STD', commodity: 'gas', country: 'CZ', currency: 'CZK', priceModel: 'floating', active: true, rows2026: [{ tariffCode: null, pricePerMWh: '1190.00', monthlyFee: '99.00', purchasePerMWh: '1020.00' }] },
 ];
 
