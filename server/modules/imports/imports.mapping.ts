@@ -1,6 +1,4 @@
-import { Decimal } from 'decimal.js';
 import { searchable } from '../../../domain/clients/client-rules.js';
-import { toDecimalString } from '../../../domain/energy/quantity.js';
 
 /** The fields a supply-point import fills, in the order a wizard shows them. */
 export const supplyPointTargetFields = [
@@ -157,27 +155,6 @@ const statuses: Record<string, 'active' | 'inactive'> = {
 };
 
 export const normaliseStatus = (raw: string): string => statuses[simplify(raw)] ?? raw;
-
-/**
- * A quantity as people write it in a spreadsheet: spaces (also no-break) as thousands separators, a decimal
- * comma, or "1.234,5" / "1,234.5" with both. Returns the plain decimal string the API uses, or the input
- * unchanged when it is not a number (the create rules then name it).
- */
-export const normaliseDecimal = (raw: string): string => {
-  let text = raw.replace(/[\s\u00a0\u202f']/g, '');
-  const comma = text.lastIndexOf(',');
-  const dot = text.lastIndexOf('.');
-  if (comma >= 0 && dot >= 0) {
-    text = comma > dot ? text.replace(/\./g, '').replace(',', '.') : text.replace(/,/g, '');
-  } else if (comma >= 0) {
-    if ((text.match(/,/g)?.length ?? 0) > 1) return raw;
-    text = text.replace(',', '.');
-  } else if ((text.match(/\./g)?.length ?? 0) > 1) {
-    return raw;
-  }
-  if (!/^\d+(\.\d+)?$/.test(text)) return raw;
-  return toDecimalString(new Decimal(text));
-};
 
 /** A company ID as clients store it (no spaces, upper case), and its 8-digit form when leading zeros were lost. */
 export const companyIdCandidates = (raw: string): string[] => {

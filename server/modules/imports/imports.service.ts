@@ -2,6 +2,8 @@ import { and, asc, eq, gt, gte, isNotNull, sql } from 'drizzle-orm';
 import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import { setImmediate as yieldToOtherRequests } from 'node:timers/promises';
 import type { z } from 'zod';
+// A quantity is read as in a lead platform's export; the create rules name a cell that is not a number.
+import { normaliseDecimal } from '../../../domain/leads/import-cells.js';
 import { withTx, type ServiceContext } from '../../context.js';
 import { AppError, invalidField, notFound } from '../../http/errors.js';
 import { enqueue } from '../../jobs/runner.js';
@@ -41,7 +43,6 @@ import {
   codeOf,
   companyIdCandidates,
   normaliseCommodity,
-  normaliseDecimal,
   normaliseStatus,
   normaliseUnit,
   requiredTargetFields,

@@ -9,6 +9,18 @@ import { useCommitImportOf, type ImportKind } from './import-api.js';
 /** File, mapping, check (or preview), run. */
 type Step = 0 | 1 | 2 | 3;
 
+/** What the wizard gives its check (or preview) step. */
+export type CheckStepProps<Answer> = {
+  importId: string;
+  answer: Answer;
+  /** When the check ran: keys the pages of its rows, so a new check never shows old pages. */
+  checkedAt: string;
+  committing: boolean;
+  commitError: unknown;
+  onCommit: () => void;
+  onBackToMapping: () => void;
+};
+
 /**
  * The wizard's state for one uploaded file; a new file starts a new one. What the mapping holds is the
  * feature's own; the wizard keeps the file, the last check and the import once it is committed.
@@ -20,6 +32,19 @@ export const useImportWizard = <Upload extends { id: string }, Answer>(kind: Imp
   const commit = useCommitImportOf(kind, upload?.id ?? '');
   const started = commit.isSuccess;
   const [finished, setFinished] = useState(false);
+  const startImport = () => commit.mutate(undefined, { onSuccess: () => setStep(3) });
+  const checkStep: CheckStepProps<Answer> | null =
+    upload && check
+      ? {
+          importId: upload.id,
+          answer: check.answer,
+          checkedAt: check.at,
+          committing: commit.isPending,
+          commitError: commit.error,
+          onCommit: startImport,
+          onBackToMapping: () => setStep(1),
+        }
+      : null;
   return {
     step,
     setStep,
@@ -39,7 +64,8 @@ export const useImportWizard = <Upload extends { id: string }, Answer>(kind: Imp
       commit.reset();
       setStep(2);
     },
-    startImport: () => commit.mutate(undefined, { onSuccess: () => setStep(3) }),
+    /** The check step's props, once there is a check. */
+    checkStep,
     // Once the import runs, the earlier steps are closed: the file is being written.
     canGoTo: (target: number) => !started && target > 0 && target < step && (target !== 2 || check !== null),
   };

@@ -14,7 +14,7 @@ import type { Mapping } from './imports.js';
 const ImportWizard = ({ onRestart }: { onRestart: () => void }) => {
   const queryClient = useQueryClient();
   const wizard = useImportWizard<LeadUploadAnswer, LeadValidateAnswer>(leadImports);
-  const { upload, check, commit, setStep, setFinished } = wizard;
+  const { upload, commit, setStep, setFinished } = wizard;
   const [source, setSource] = useState('');
   const [mapping, setMapping] = useState<Mapping | null>(null);
 
@@ -55,20 +55,7 @@ const ImportWizard = ({ onRestart }: { onRestart: () => void }) => {
           />
         )
       }
-      check={
-        upload &&
-        check && (
-          <LeadPreviewStep
-            importId={upload.id}
-            answer={check.answer}
-            checkedAt={check.at}
-            committing={commit.isPending}
-            commitError={commit.error}
-            onCommit={wizard.startImport}
-            onBackToMapping={() => setStep(1)}
-          />
-        )
-      }
+      check={wizard.checkStep && <LeadPreviewStep {...wizard.checkStep} />}
       run={
         upload &&
         wizard.started && (

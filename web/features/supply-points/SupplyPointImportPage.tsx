@@ -11,7 +11,7 @@ import { initialMapping, type Mapping } from './imports.js';
 /** The wizard's state for one uploaded file; a new file starts a new one. */
 const ImportWizard = ({ onRestart }: { onRestart: () => void }) => {
   const wizard = useImportWizard<UploadAnswer, ValidateAnswer>(supplyPointImports);
-  const { upload, check, commit, setStep, setFinished } = wizard;
+  const { upload, commit, setStep, setFinished } = wizard;
   const [mapping, setMapping] = useState<Mapping | null>(null);
 
   const uploaded = (answer: UploadAnswer) => {
@@ -38,21 +38,7 @@ const ImportWizard = ({ onRestart }: { onRestart: () => void }) => {
           />
         )
       }
-      check={
-        upload &&
-        check && (
-          <ImportCheckStep
-            importId={upload.id}
-            answer={check.answer}
-            checkedAt={check.at}
-            committing={commit.isPending}
-            commitError={commit.error}
-            onCommit={wizard.startImport}
-            onBackToMapping={() => setStep(1)}
-            onOtherFile={onRestart}
-          />
-        )
-      }
+      check={wizard.checkStep && <ImportCheckStep {...wizard.checkStep} onOtherFile={onRestart} />}
       run={
         upload &&
         wizard.started && (

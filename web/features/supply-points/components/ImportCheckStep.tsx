@@ -14,6 +14,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { FormAlert } from '../../../components/FormAlert.js';
 import { ImportStat, useCursorPages } from '../../../components/import/ImportCheckParts.js';
+import type { CheckStepProps } from '../../../components/import/ImportWizard.js';
 import { PageError } from '../../../components/Page.js';
 import { useFormat } from '../../../i18n/format.js';
 import { useImportErrors, type RowError, type ValidateAnswer } from '../imports-api.js';
@@ -155,17 +156,7 @@ const ErrorTable = ({
   );
 };
 
-type CheckStepProps = {
-  importId: string;
-  answer: ValidateAnswer;
-  /** When the check ran: keys the error pages. */
-  checkedAt: string;
-  committing: boolean;
-  commitError: unknown;
-  onCommit: () => void;
-  onBackToMapping: () => void;
-  onOtherFile: () => void;
-};
+type ImportCheckStepProps = CheckStepProps<ValidateAnswer> & { onOtherFile: () => void };
 
 /** Step 3: how many rows are valid, every problem by row (duplicates marked), and the import when nothing failed. */
 export const ImportCheckStep = ({
@@ -177,7 +168,7 @@ export const ImportCheckStep = ({
   onCommit,
   onBackToMapping,
   onOtherFile,
-}: CheckStepProps) => {
+}: ImportCheckStepProps) => {
   const { t } = useTranslation();
   const format = useFormat();
   const clean = answer.invalid === 0;

@@ -24,6 +24,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormAlert } from '../../../../components/FormAlert.js';
 import { ImportStat, useCursorPages } from '../../../../components/import/ImportCheckParts.js';
+import type { CheckStepProps } from '../../../../components/import/ImportWizard.js';
 import { PageError } from '../../../../components/Page.js';
 import { useFormat } from '../../../../i18n/format.js';
 import {
@@ -288,16 +289,6 @@ const DuplicateRows = ({ importId, checkedAt }: { importId: string; checkedAt: s
   );
 };
 
-type PreviewStepProps = {
-  importId: string;
-  answer: LeadValidateAnswer;
-  checkedAt: string;
-  committing: boolean;
-  commitError: unknown;
-  onCommit: () => void;
-  onBackToMapping: () => void;
-};
-
 /**
  * Step 3: what the check found. Bad rows are listed by row, field and rule and block the import; each duplicate
  * row stands beside its matches with a choice (merge, link, skip, keep) saved as it is made.
@@ -310,7 +301,7 @@ export const LeadPreviewStep = ({
   commitError,
   onCommit,
   onBackToMapping,
-}: PreviewStepProps) => {
+}: CheckStepProps<LeadValidateAnswer>) => {
   const { t } = useTranslation();
   const format = useFormat();
   const state = useLeadImportState(importId, false);
