@@ -1,4 +1,4 @@
-import { Box, Button, Group, Text } from '@mantine/core';
+import { Box, Button, Group, Text, type MantineSpacing } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -24,8 +24,8 @@ const CancelAndSubmit = ({ onCancel, pending, submitLabel }: ActionsProps) => {
 };
 
 /** A form's Cancel and submit buttons, under its fields on the right. */
-export const FormActions = (props: ActionsProps) => (
-  <Group justify="flex-end" gap="sm" mt="sm">
+export const FormActions = ({ mt = 'sm', ...props }: ActionsProps & { mt?: MantineSpacing }) => (
+  <Group justify="flex-end" gap="sm" mt={mt}>
     <CancelAndSubmit {...props} />
   </Group>
 );

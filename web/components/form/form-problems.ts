@@ -48,11 +48,12 @@ export const formProblemActions = <Values>(
 /**
  * A form's save problems: `failure` and `unmapped` for its FormAlert, `show` as the save's `onError`, `clear` before
  * a new attempt, `reloaded` for the "reload the latest" of a version conflict. `fields` are the inputs that show
- * the server's field problems; `message` words them when the shared `validation.<code>` does not.
+ * the server's field problems (none: the form sorts them itself and calls `showAlert`); `message` words them when
+ * the shared `validation.<code>` does not.
  */
 export const useFormProblems = <Values>(
   form: ProblemForm<Values>,
-  fields: FieldsOf,
+  fields: FieldsOf = [],
   message?: (problem: FieldProblem) => string,
 ) => {
   const { t } = useTranslation();

@@ -1,10 +1,13 @@
-import { Box, Button, Drawer, Group, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, type FieldProblem } from '../../api/client.js';
+import { api } from '../../api/client.js';
 import { notifySuccess } from '../../components/errors.js';
+import { StickyFormActions } from '../../components/form/FormActions.js';
+import { FormDrawer } from '../../components/form/FormDialog.js';
+import { useFormProblems } from '../../components/form/form-problems.js';
 import { useUsers } from '../admin/api.js';
 import { useMe } from '../auth/api.js';
 import {
@@ -17,7 +20,7 @@ import {
 } from './activity-form.js';
 import { activityKeys, activityKinds, useCreateActivity, useUpdateActivity, type Activity } from './api.js';
 import { LinkPicker } from './components/LinkPicker.js';
-import { applyProblems, ProblemAlert } from './components/problems.js';
+import { fieldRuleMessage, ProblemAlert } from './components/problems.js';
 
 type ActivityFormProps = {
   opened: boolean;
@@ -52,13 +55,12 @@ const ActivityFormBody = ({ activity, links, fixed = [], onClose, onSaved }: Omi
   const users = useUsers();
   const queryClient = useQueryClient();
   const [version, setVersion] = useState(activity?.version ?? 0);
-  const [failure, setFailure] = useState<unknown>(null);
-  const [unmapped, setUnmapped] = useState<FieldProblem[]>([]);
   const form = useForm<ActivityFormValues>({
     initialValues: activity ? activityToValues(activity, links) : emptyActivityValues(me.data?.user.id ?? '', links),
     validate: validateActivity(t),
     validateInputOnBlur: true,
   });
+  const problems = useFormProblems(form, (path) => fieldOf[path], ({ code }) => fieldRuleMessage(t, code));
 
   const saved = (result: Activity) => {
     notifySuccess(t('activities.actions.saved'));
@@ -69,19 +71,13 @@ const ActivityFormBody = ({ activity, links, fixed = [], onClose, onSaved }: Omi
   const update = useUpdateActivity(activity?.id ?? '', { onSuccess: saved });
   const pending = create.isPending || update.isPending;
 
-  const showServerError = (error: unknown) => {
-    setUnmapped(applyProblems(t, error, fieldOf, form.setFieldError));
-    setFailure(error);
-  };
-
   const submit = form.onSubmit((values) => {
-    setFailure(null);
-    setUnmapped([]);
+    problems.clear();
     const input = valuesToInput(values);
     if (activity) {
       const { departmentEmail: _unchanged, ...changes } = input;
-      update.mutate({ ...changes, version }, { onError: showServerError });
-    } else create.mutate(input, { onError: showServerError });
+      update.mutate({ ...changes, version }, { onError: problems.show });
+    } else create.mutate(input, { onError: problems.show });
   });
 
   const reload = async () => {
@@ -91,12 +87,8 @@ const ActivityFormBody = ({ activity, links, fixed = [], onClose, onSaved }: Omi
       queryFn: () => api.get<Activity>(`/activities/${activity.id}`),
       staleTime: 0,
     });
-    form.setValues(activityToValues(fresh, links));
-    form.resetDirty();
-    form.clearErrors();
+    problems.reloaded(activityToValues(fresh, links));
     setVersion(fresh.version);
-    setFailure(null);
-    setUnmapped([]);
   };
 
   const userOptions = (users.data ?? []).filter((u) => u.isActive || u.id === form.values.responsibleUserId).map((u) => ({ value: u.id, label: u.name }));
@@ -104,7 +96,7 @@ const ActivityFormBody = ({ activity, links, fixed = [], onClose, onSaved }: Omi
   return (
     <form onSubmit={submit} noValidate aria-label={activity ? t('activities.form.editTitle') : t('activities.form.createTitle')}>
       <Stack gap="md">
-        <ProblemAlert error={failure} unmapped={unmapped} onReload={activity ? () => void reload() : undefined} />
+        <ProblemAlert error={problems.failure} unmapped={problems.unmapped} onReload={activity ? () => void reload() : undefined} />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <Select
             label={t('activities.fields.kind')}
@@ -179,21 +171,12 @@ const ActivityFormBody = ({ activity, links, fixed = [], onClose, onSaved }: Omi
             {...form.getInputProps('departmentEmail')}
           />
         )}
-        <Box pos="sticky" bottom={0} py="sm" bg="var(--mantine-color-body)" style={{ borderTop: '1px solid var(--mantine-color-gray-3)', zIndex: 2 }}>
-          <Group justify="space-between">
-            <Text size="xs" c="dimmed">
-              {t('activities.form.requiredHint')}
-            </Text>
-            <Group gap="sm">
-              <Button variant="default" onClick={onClose}>
-                {t('common.cancel')}
-              </Button>
-              <Button type="submit" loading={pending}>
-                {activity ? t('common.save') : t('activities.form.create')}
-              </Button>
-            </Group>
-          </Group>
-        </Box>
+        <StickyFormActions
+          hint={t('activities.form.requiredHint')}
+          onCancel={onClose}
+          pending={pending}
+          submitLabel={activity ? t('common.save') : t('activities.form.create')}
+        />
       </Stack>
     </form>
   );
@@ -203,8 +186,8 @@ const ActivityFormBody = ({ activity, links, fixed = [], onClose, onSaved }: Omi
 export const ActivityForm = ({ opened, onClose, ...props }: ActivityFormProps) => {
   const { t } = useTranslation();
   return (
-    <Drawer opened={opened} onClose={onClose} title={props.activity ? t('activities.form.editTitle') : t('activities.form.createTitle')} size="xl">
-      {opened && <ActivityFormBody {...props} onClose={onClose} />}
-    </Drawer>
+    <FormDrawer opened={opened} onClose={onClose} title={props.activity ? t('activities.form.editTitle') : t('activities.form.createTitle')} size="xl">
+      <ActivityFormBody {...props} onClose={onClose} />
+    </FormDrawer>
   );
 };

@@ -1,11 +1,12 @@
-import { Button, Drawer, Group, NumberInput, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { NumberInput, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import type { FieldProblem } from '../../api/client.js';
 import { FormAlert } from '../../components/FormAlert.js';
-import { applyFieldProblems, emptyToNull, zodValidate } from '../../components/validation.js';
+import { FormActions } from '../../components/form/FormActions.js';
+import { FormDrawer } from '../../components/form/FormDialog.js';
+import { useFormProblems } from '../../components/form/form-problems.js';
+import { emptyToNull, zodValidate } from '../../components/validation.js';
 import { useFormat } from '../../i18n/format.js';
 import { useUsers } from '../admin/api.js';
 import { useMe } from '../auth/api.js';
@@ -74,8 +75,6 @@ const FormBody = ({
   const types = useCodeOptions('caseType', detail?.type);
   const territories = useCodeOptions('distributionTerritory', detail?.territoryCode);
   const processes = useProcessTemplates(false, !detail);
-  const [failure, setFailure] = useState<unknown>(null);
-  const [unmapped, setUnmapped] = useState<FieldProblem[]>([]);
   const done = (saved: CaseDetail) => {
     onClose();
     onSaved?.(saved);
@@ -115,9 +114,10 @@ const FormBody = ({
       return errors;
     },
   });
+  const problems = useFormProblems(form, formFields);
 
   const submit = form.onSubmit((values) => {
-    setFailure(null);
+    problems.clear();
     const fields = {
       name: values.name.trim(),
       type: values.type,
@@ -132,10 +132,7 @@ const FormBody = ({
       securityAmount: values.securityAmount || null,
       note: emptyToNull(values.note),
     };
-    const onError = (error: unknown) => {
-      setUnmapped(applyFieldProblems(t, error, formFields, form.setFieldError));
-      setFailure(error);
-    };
+    const onError = problems.show;
     if (detail) update.mutate({ ...fields, version: detail.version }, { onError });
     else create.mutate({ ...fields, clientId: values.client!.id, processTemplateId: values.processTemplateId } as CaseInput, { onError });
   });
@@ -143,7 +140,7 @@ const FormBody = ({
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="sm">
-        <FormAlert error={failure} unmapped={unmapped} onReload={onClose} />
+        <FormAlert error={problems.failure} unmapped={problems.unmapped} onReload={onClose} />
         {!detail && !client && (
           <ClientPicker
             label={t('cases.fields.client')}
@@ -198,14 +195,7 @@ const FormBody = ({
           />
         )}
         <Textarea label={t('cases.fields.note')} autosize minRows={2} {...form.getInputProps('note')} />
-        <Group justify="flex-end" gap="sm" mt="sm">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={create.isPending || update.isPending}>
-            {detail ? t('common.save') : t('cases.list.create')}
-          </Button>
-        </Group>
+        <FormActions onCancel={onClose} pending={create.isPending || update.isPending} submitLabel={detail ? t('common.save') : t('cases.list.create')} />
       </Stack>
     </form>
   );
@@ -227,8 +217,8 @@ export const CaseForm = ({
 }) => {
   const { t } = useTranslation();
   return (
-    <Drawer opened={opened} onClose={onClose} position="right" size="lg" title={detail ? t('cases.form.editTitle') : t('cases.form.createTitle')}>
-      {opened && <FormBody key={detail?.id ?? 'new'} detail={detail} client={client} onClose={onClose} onSaved={onSaved} />}
-    </Drawer>
+    <FormDrawer opened={opened} onClose={onClose} position="right" size="lg" title={detail ? t('cases.form.editTitle') : t('cases.form.createTitle')}>
+      <FormBody key={detail?.id ?? 'new'} detail={detail} client={client} onClose={onClose} onSaved={onSaved} />
+    </FormDrawer>
   );
 };

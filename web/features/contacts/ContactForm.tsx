@@ -1,20 +1,10 @@
-import {
-  Button,
-  Checkbox,
-  Group,
-  Modal,
-  Select,
-  SimpleGrid,
-  Stack,
-  Textarea,
-  TextInput,
-} from '@mantine/core';
+import { Checkbox, Group, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FieldProblem } from '../../api/client.js';
 import { FormAlert } from '../../components/FormAlert.js';
-import { applyFieldProblems } from '../../components/validation.js';
+import { FormActions } from '../../components/form/FormActions.js';
+import { FormModal } from '../../components/form/FormDialog.js';
+import { useFormProblems } from '../../components/form/form-problems.js';
 import { useCodeOptions } from '../code-lists/api.js';
 import { preferredChannels, useCreateContact, useUpdateContact, type Contact } from './api.js';
 import {
@@ -37,33 +27,27 @@ type ContactFormProps = {
 
 const ContactFormBody = ({ onClose, clientId, country, contact }: Omit<ContactFormProps, 'opened'>) => {
   const { t } = useTranslation();
-  const [failure, setFailure] = useState<unknown>(null);
-  const [unmapped, setUnmapped] = useState<FieldProblem[]>([]);
   const form = useForm<ContactFormValues>({
     initialValues: contact ? contactToValues(contact) : emptyContactValues,
     validate: validateContact(t, country),
   });
+  const problems = useFormProblems(form, contactFormFields);
   const functions = useCodeOptions('contactFunction', form.values.function);
   const create = useCreateContact(clientId, { onSuccess: onClose });
   const update = useUpdateContact({ onSuccess: onClose });
 
-  const showServerError = (error: unknown) => {
-    setUnmapped(applyFieldProblems(t, error, contactFormFields, form.setFieldError));
-    setFailure(error);
-  };
-
   const submit = form.onSubmit((values) => {
-    setFailure(null);
+    problems.clear();
     const input = contactValuesToInput(values);
     if (contact)
-      update.mutate({ ...input, id: contact.id, version: contact.version }, { onError: showServerError });
-    else create.mutate(input, { onError: showServerError });
+      update.mutate({ ...input, id: contact.id, version: contact.version }, { onError: problems.show });
+    else create.mutate(input, { onError: problems.show });
   });
 
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="sm">
-        <FormAlert error={failure} unmapped={unmapped} />
+        <FormAlert error={problems.failure} unmapped={problems.unmapped} />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <TextInput
             label={t('contacts.fields.firstName')}
@@ -113,14 +97,12 @@ const ContactFormBody = ({ onClose, clientId, country, contact }: Omit<ContactFo
           maxRows={6}
           {...form.getInputProps('note')}
         />
-        <Group justify="flex-end" gap="sm" mt="xs">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={create.isPending || update.isPending}>
-            {contact ? t('common.save') : t('contacts.form.create')}
-          </Button>
-        </Group>
+        <FormActions
+          mt="xs"
+          onCancel={onClose}
+          pending={create.isPending || update.isPending}
+          submitLabel={contact ? t('common.save') : t('contacts.form.create')}
+        />
       </Stack>
     </form>
   );
@@ -130,13 +112,13 @@ const ContactFormBody = ({ onClose, clientId, country, contact }: Omit<ContactFo
 export const ContactForm = ({ opened, onClose, ...rest }: ContactFormProps) => {
   const { t } = useTranslation();
   return (
-    <Modal
+    <FormModal
       opened={opened}
       onClose={onClose}
       title={rest.contact ? t('contacts.form.editTitle') : t('contacts.form.createTitle')}
       size="lg"
     >
-      {opened && <ContactFormBody onClose={onClose} {...rest} />}
-    </Modal>
+      <ContactFormBody onClose={onClose} {...rest} />
+    </FormModal>
   );
 };

@@ -1,10 +1,12 @@
-import { ActionIcon, Alert, Button, Drawer, Group, MultiSelect, NumberInput, Paper, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { ActionIcon, Alert, Group, MultiSelect, NumberInput, Paper, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconArrowDown, IconArrowUp, IconLock } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FieldProblem } from '../../api/client.js';
 import { FormAlert } from '../../components/FormAlert.js';
+import { FormActions } from '../../components/form/FormActions.js';
+import { FormDrawer } from '../../components/form/FormDialog.js';
+import { useFormProblems } from '../../components/form/form-problems.js';
 import { notifySuccess } from '../../components/errors.js';
 import type { Client } from '../clients/api.js';
 import { ClientPicker } from '../supply-points/components/ClientPicker.js';
@@ -48,8 +50,6 @@ const FormBody = ({
 }) => {
   const { t } = useTranslation();
   const [client, setClient] = useState<Client | null>(null);
-  const [failure, setFailure] = useState<unknown>(null);
-  const [unmapped, setUnmapped] = useState<FieldProblem[]>([]);
   const locked = detail ? termsLocked(detail.state) : false;
   const done = (saved: ContractDetail) => {
     notifySuccess(t('contracts.saved'));
@@ -62,6 +62,8 @@ const FormBody = ({
     initialValues: initialFormValues(detail, presetClient?.id ?? null),
     validate: (values) => Object.fromEntries(Object.entries(validateContractForm(values)).map(([field, code]) => [field, contractRuleMessage(t, code)])),
   });
+  // The contract's own rules put its problems on its inputs (applyContractProblems).
+  const problems = useFormProblems(form);
   const { clientId, commodity } = form.values;
   const points = useClientSupplyPoints(clientId, commodity);
   const signing = useSigningPersons(clientId);
@@ -81,12 +83,9 @@ const FormBody = ({
   ];
 
   const submit = form.onSubmit((values) => {
-    setFailure(null);
-    setUnmapped([]);
-    const onError = (error: unknown) => {
-      setUnmapped(applyContractProblems(t, error, formFields, form.setFieldError));
-      setFailure(error);
-    };
+    problems.clear();
+    const onError = (error: unknown) =>
+      problems.showAlert(error, applyContractProblems(t, error, formFields, form.setFieldError));
     if (detail) update.mutate(toUpdateBody(values, detail), { onError });
     else create.mutate(toCreateBody(values, caseId), { onError });
   });
@@ -94,7 +93,7 @@ const FormBody = ({
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="sm">
-        <FormAlert error={failure} unmapped={unmapped} onReload={onClose} />
+        <FormAlert error={problems.failure} unmapped={problems.unmapped} onReload={onClose} />
         {locked && (
           <Alert color="blue" icon={<IconLock size={18} aria-hidden />}>
             {t('contracts.form.lockedHint')}
@@ -200,14 +199,7 @@ const FormBody = ({
           <NumberInput label={t('contracts.fields.noticePeriodMonths')} min={0} max={60} allowDecimal={false} {...form.getInputProps('noticePeriodMonths')} />
         </SimpleGrid>
         <Textarea label={t('contracts.fields.note')} autosize minRows={2} {...form.getInputProps('note')} />
-        <Group justify="flex-end" gap="sm" mt="sm">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={create.isPending || update.isPending}>
-            {detail ? t('common.save') : t('contracts.form.create')}
-          </Button>
-        </Group>
+        <FormActions onCancel={onClose} pending={create.isPending || update.isPending} submitLabel={detail ? t('common.save') : t('contracts.form.create')} />
       </Stack>
     </form>
   );
@@ -231,8 +223,8 @@ export const ContractForm = ({
 }) => {
   const { t } = useTranslation();
   return (
-    <Drawer opened={opened} onClose={onClose} position="right" size="lg" title={detail ? t('contracts.form.editTitle') : t('contracts.form.createTitle')}>
-      {opened && <FormBody key={detail ? `${detail.id}-${detail.version}` : 'new'} detail={detail} presetClient={client} caseId={caseId} onClose={onClose} onSaved={onSaved} />}
-    </Drawer>
+    <FormDrawer opened={opened} onClose={onClose} position="right" size="lg" title={detail ? t('contracts.form.editTitle') : t('contracts.form.createTitle')}>
+      <FormBody key={detail ? `${detail.id}-${detail.version}` : 'new'} detail={detail} presetClient={client} caseId={caseId} onClose={onClose} onSaved={onSaved} />
+    </FormDrawer>
   );
 };

@@ -1,13 +1,12 @@
 import { Alert, Button, Group, Paper, Radio, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconInfoCircle } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FieldProblem } from '../../api/client.js';
 import { notifySuccess } from '../../components/errors.js';
 import { FormAlert } from '../../components/FormAlert.js';
+import { useFormProblems } from '../../components/form/form-problems.js';
 import { PageError, PageHeader, PageLoader } from '../../components/Page.js';
-import { applyFieldProblems } from '../../components/validation.js';
 import { useApprovalPolicy, useSaveApprovalPolicy, type ApprovalPolicy } from './api.js';
 
 type Values = { minimumMarginPercent: string; aboveMinimum: 'manager' | 'none' };
@@ -21,27 +20,23 @@ export const normalisePercent = (raw: string): string | null => {
 const PolicyForm = ({ policy }: { policy: ApprovalPolicy }) => {
   const { t } = useTranslation();
   const save = useSaveApprovalPolicy();
-  const [failure, setFailure] = useState<unknown>(null);
-  const [unmapped, setUnmapped] = useState<FieldProblem[]>([]);
   const form = useForm<Values>({
     initialValues: { minimumMarginPercent: policy.minimumMarginPercent, aboveMinimum: policy.aboveMinimum },
     validate: { minimumMarginPercent: (value) => (normalisePercent(value) === null ? t('offers.policy.percentInvalid') : null) },
   });
+  const problems = useFormProblems(form, ['minimumMarginPercent', 'aboveMinimum']);
   useEffect(() => {
     form.setValues({ minimumMarginPercent: policy.minimumMarginPercent, aboveMinimum: policy.aboveMinimum });
     form.resetDirty();
   }, [policy.version]); // eslint-disable-line react-hooks/exhaustive-deps -- only a saved version resets the form
 
   const submit = form.onSubmit((values) => {
-    setFailure(null);
+    problems.clear();
     save.mutate(
       { minimumMarginPercent: normalisePercent(values.minimumMarginPercent)!, aboveMinimum: values.aboveMinimum, version: policy.version },
       {
         onSuccess: () => notifySuccess(t('offers.policy.saved')),
-        onError: (error) => {
-          setUnmapped(applyFieldProblems(t, error, ['minimumMarginPercent', 'aboveMinimum'], form.setFieldError));
-          setFailure(error);
-        },
+        onError: problems.show,
       },
     );
   });
@@ -49,7 +44,7 @@ const PolicyForm = ({ policy }: { policy: ApprovalPolicy }) => {
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="md" maw={560}>
-        <FormAlert error={failure} unmapped={unmapped} />
+        <FormAlert error={problems.failure} unmapped={problems.unmapped} />
         {policy.isDefault && (
           <Alert variant="light" icon={<IconInfoCircle size={18} aria-hidden />}>
             {t('offers.policy.default')}

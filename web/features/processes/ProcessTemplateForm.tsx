@@ -1,7 +1,6 @@
 import {
   ActionIcon,
   Button,
-  Drawer,
   Fieldset,
   Group,
   MultiSelect,
@@ -15,14 +14,15 @@ import {
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconArrowDown, IconArrowUp, IconPlus, IconTrash } from '@tabler/icons-react';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { gateFields } from '../../../domain/sales/gates.js';
-import type { FieldProblem } from '../../api/client.js';
 import type { FormOf } from '../../components/form-types.js';
 import { FormAlert } from '../../components/FormAlert.js';
-import { applyFieldProblems, emptyToNull, zodValidate } from '../../components/validation.js';
+import { FormActions } from '../../components/form/FormActions.js';
+import { FormDrawer } from '../../components/form/FormDialog.js';
+import { useFormProblems } from '../../components/form/form-problems.js';
+import { emptyToNull, zodValidate } from '../../components/validation.js';
 import { toInput, useSaveProcessTemplate, type ProcessTemplate, type ProcessTemplateInput, type Stage } from './api.js';
 
 type Values = ProcessTemplateInput & { description: string | null };
@@ -46,6 +46,17 @@ const schema = z.object({
 });
 
 const emptyStage = (): Stage => ({ name: '', requiredFields: [], closesAs: null, tasks: [] });
+
+/** The inputs that show the server's problems: the name, the description, each stage's name and fields, each task's title and e-mail. */
+const problemPaths = (values: Values) => [
+  'name',
+  'description',
+  ...values.stages.flatMap((stage, i) => [
+    `stages.${i}.name`,
+    `stages.${i}.requiredFields`,
+    ...stage.tasks.flatMap((_, j) => [`stages.${i}.tasks.${j}.title`, `stages.${i}.tasks.${j}.departmentEmail`]),
+  ]),
+];
 
 const StageEditor = ({
   form,
@@ -183,16 +194,15 @@ const StageEditor = ({
 
 const FormBody = ({ template, onClose }: { template: ProcessTemplate | null; onClose: () => void }) => {
   const { t } = useTranslation();
-  const [failure, setFailure] = useState<unknown>(null);
-  const [unmapped, setUnmapped] = useState<FieldProblem[]>([]);
   const save = useSaveProcessTemplate(template, { onSuccess: onClose });
   const form = useForm<Values>({
     initialValues: template ? toInput(template) : { name: '', description: null, isActive: true, stages: [emptyStage()] },
     validate: zodValidate<Values>(schema, t),
   });
+  const problems = useFormProblems(form, (path) => (problemPaths(form.getValues()).includes(path) ? path : null));
 
   const submit = form.onSubmit((values) => {
-    setFailure(null);
+    problems.clear();
     const body: ProcessTemplateInput = {
       name: values.name.trim(),
       description: emptyToNull(values.description),
@@ -209,23 +219,13 @@ const FormBody = ({ template, onClose }: { template: ProcessTemplate | null; onC
         })),
       })),
     };
-    save.mutate(body, {
-      onError: (error) => {
-        const paths = ['name', 'description', ...values.stages.flatMap((stage, i) => [
-          `stages.${i}.name`,
-          `stages.${i}.requiredFields`,
-          ...stage.tasks.flatMap((_, j) => [`stages.${i}.tasks.${j}.title`, `stages.${i}.tasks.${j}.departmentEmail`]),
-        ])];
-        setUnmapped(applyFieldProblems(t, error, paths, form.setFieldError));
-        setFailure(error);
-      },
-    });
+    save.mutate(body, { onError: problems.show });
   });
 
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="sm">
-        <FormAlert error={failure} unmapped={unmapped} />
+        <FormAlert error={problems.failure} unmapped={problems.unmapped} />
         <TextInput label={t('processes.fields.name')} required data-autofocus {...form.getInputProps('name')} />
         <Textarea label={t('processes.fields.description')} autosize minRows={2} {...form.getInputProps('description')} />
         <Switch label={t('processes.fields.isActive')} {...form.getInputProps('isActive', { type: 'checkbox' })} />
@@ -240,14 +240,7 @@ const FormBody = ({ template, onClose }: { template: ProcessTemplate | null; onC
             {t('processes.form.addStage')}
           </Button>
         </Group>
-        <Group justify="flex-end" gap="sm" mt="sm">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={save.isPending}>
-            {template ? t('common.save') : t('processes.create')}
-          </Button>
-        </Group>
+        <FormActions onCancel={onClose} pending={save.isPending} submitLabel={template ? t('common.save') : t('processes.create')} />
       </Stack>
     </form>
   );
@@ -265,14 +258,14 @@ export const ProcessTemplateForm = ({
 }) => {
   const { t } = useTranslation();
   return (
-    <Drawer
+    <FormDrawer
       opened={opened}
       onClose={onClose}
       position="right"
       size="xl"
       title={template ? t('processes.editTitle', { name: template.name }) : t('processes.createTitle')}
     >
-      {opened && <FormBody key={template?.id ?? 'new'} template={template} onClose={onClose} />}
-    </Drawer>
+      <FormBody key={template?.id ?? 'new'} template={template} onClose={onClose} />
+    </FormDrawer>
   );
 };

@@ -1,8 +1,6 @@
 import {
-  Button,
   Checkbox,
   Group,
-  Modal,
   MultiSelect,
   NumberInput,
   SegmentedControl,
@@ -16,11 +14,11 @@ import {
 import { useForm } from '@mantine/form';
 import { modals } from '@mantine/modals';
 import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FieldProblem } from '../../api/client.js';
-import { isApiError } from '../../api/client.js';
 import { FormAlert } from '../../components/FormAlert.js';
+import { FormActions } from '../../components/form/FormActions.js';
+import { FormModal } from '../../components/form/FormDialog.js';
+import { useFormProblems } from '../../components/form/form-problems.js';
 import { useOwners, useTeams } from '../admin/api.js';
 import { useCan } from '../auth/api.js';
 import { labelOf, useCodeList } from '../code-lists/api.js';
@@ -73,8 +71,6 @@ const QueueRuleFormBody = ({
 }) => {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const [failure, setFailure] = useState<unknown>(null);
-  const [unmapped, setUnmapped] = useState<FieldProblem[]>([]);
   const save = useSaveQueueRule(rule, { onSuccess: onClose });
   const form = useForm<RuleValues>({
     initialValues: ruleValues(rule, position),
@@ -86,25 +82,13 @@ const QueueRuleFormBody = ({
         ]),
       ),
   });
+  const problems = useFormProblems(form, fieldOfPath, ({ code }) => queueRuleMessage(t, code));
   const teamOptions = useTeamOptions(rule?.teamId ?? null);
   const territoryOptions = useTerritoryOptions(form.values.territoryCodes);
 
   const send = (values: RuleValues) => {
-    setFailure(null);
-    setUnmapped([]);
-    save.mutate(toRuleBody(values), {
-      onError: (error) => {
-        setFailure(error);
-        if (!isApiError(error)) return;
-        const rest: FieldProblem[] = [];
-        for (const problem of error.errors) {
-          const field = fieldOfPath(problem.path);
-          if (field) form.setFieldError(field, queueRuleMessage(t, problem.code));
-          else rest.push(problem);
-        }
-        setUnmapped(rest);
-      },
-    });
+    problems.clear();
+    save.mutate(toRuleBody(values), { onError: problems.show });
   };
 
   const submit = form.onSubmit((values) => {
@@ -122,8 +106,8 @@ const QueueRuleFormBody = ({
     <form onSubmit={submit} noValidate>
       <Stack gap="sm">
         <FormAlert
-          error={failure}
-          unmapped={unmapped}
+          error={problems.failure}
+          unmapped={problems.unmapped}
           onReload={() => {
             void queryClient.invalidateQueries({ queryKey: queueKeys.rules });
             onClose();
@@ -216,14 +200,11 @@ const QueueRuleFormBody = ({
           description={t('queues.rules.hints.isActive')}
           {...form.getInputProps('isActive', { type: 'checkbox' })}
         />
-        <Group justify="flex-end" gap="sm" mt="sm">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={save.isPending}>
-            {rule ? t('common.save') : t('queues.rules.create')}
-          </Button>
-        </Group>
+        <FormActions
+          onCancel={onClose}
+          pending={save.isPending}
+          submitLabel={rule ? t('common.save') : t('queues.rules.create')}
+        />
       </Stack>
     </form>
   );
@@ -244,13 +225,13 @@ export const QueueRuleForm = ({
 }) => {
   const { t } = useTranslation();
   return (
-    <Modal
+    <FormModal
       opened={opened}
       onClose={onClose}
       title={rule ? t('queues.rules.editTitle', { name: rule.name }) : t('queues.rules.createTitle')}
       size="lg"
     >
-      {opened && <QueueRuleFormBody rule={rule} position={position} onClose={onClose} />}
-    </Modal>
+      <QueueRuleFormBody rule={rule} position={position} onClose={onClose} />
+    </FormModal>
   );
 };

@@ -1,14 +1,15 @@
-import { Box, Button, Checkbox, Drawer, Group, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Checkbox, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FieldProblem } from '../../../api/client.js';
 import { notifySuccess } from '../../../components/errors.js';
+import { StickyFormActions } from '../../../components/form/FormActions.js';
+import { FormDrawer } from '../../../components/form/FormDialog.js';
+import { useFormProblems } from '../../../components/form/form-problems.js';
 import { emptyToNull } from '../../../components/validation.js';
 import { useUsers } from '../../admin/api.js';
 import { useMe } from '../../auth/api.js';
 import { fromLocalInput, toLocalInput } from '../../activities/activity-form.js';
-import { applyProblems, ProblemAlert } from '../../activities/components/problems.js';
+import { fieldRuleMessage, ProblemAlert } from '../../activities/components/problems.js';
 import { useCreateEvent, useUpdateEvent, type CalendarEvent } from '../api.js';
 import { addDays, dayKey, parseDayKey, startOfDay } from '../calendar-grid.js';
 
@@ -67,8 +68,6 @@ const EventFormBody = ({ event, start, onClose }: { event?: CalendarEvent | unde
   const { t } = useTranslation();
   const me = useMe();
   const users = useUsers();
-  const [failure, setFailure] = useState<unknown>(null);
-  const [unmapped, setUnmapped] = useState<FieldProblem[]>([]);
   const form = useForm<Values>({
     initialValues: valuesOf(event, me.data?.user.id ?? '', start),
     validateInputOnBlur: true,
@@ -83,20 +82,21 @@ const EventFormBody = ({ event, start, onClose }: { event?: CalendarEvent | unde
       return errors;
     },
   });
+  // An all-day event shows its times as days.
+  const problems = useFormProblems(
+    form,
+    (path) => (form.getValues().allDay ? { ...fieldOf, startAt: 'startDate', endAt: 'endDate' } : fieldOf)[path],
+    ({ code }) => fieldRuleMessage(t, code),
+  );
   const saved = () => {
     notifySuccess(t('calendar.event.saved'));
     onClose();
   };
   const create = useCreateEvent({ onSuccess: saved });
   const update = useUpdateEvent(event?.id ?? '', { onSuccess: saved });
-  const showServerError = (error: unknown) => {
-    const fields = form.values.allDay ? { ...fieldOf, startAt: 'startDate', endAt: 'endDate' } : fieldOf;
-    setUnmapped(applyProblems(t, error, fields, form.setFieldError));
-    setFailure(error);
-  };
 
   const submit = form.onSubmit((values) => {
-    setFailure(null);
+    problems.clear();
     const { startAt, endAt } = times(values);
     const body = {
       title: values.title.trim(),
@@ -107,14 +107,14 @@ const EventFormBody = ({ event, start, onClose }: { event?: CalendarEvent | unde
       description: emptyToNull(values.description),
       responsibleUserId: values.responsibleUserId || null,
     };
-    if (event) update.mutate({ ...body, version: event.version }, { onError: showServerError });
-    else create.mutate(body, { onError: showServerError });
+    if (event) update.mutate({ ...body, version: event.version }, { onError: problems.show });
+    else create.mutate(body, { onError: problems.show });
   });
 
   return (
     <form onSubmit={submit} noValidate aria-label={event ? t('calendar.form.editTitle') : t('calendar.form.createTitle')}>
       <Stack gap="md">
-        <ProblemAlert error={failure} unmapped={unmapped} />
+        <ProblemAlert error={problems.failure} unmapped={problems.unmapped} />
         <TextInput label={t('calendar.fields.title')} required data-autofocus maxLength={200} {...form.getInputProps('title')} />
         <Checkbox label={t('calendar.fields.allDay')} {...form.getInputProps('allDay', { type: 'checkbox' })} />
         {form.values.allDay ? (
@@ -136,21 +136,12 @@ const EventFormBody = ({ event, start, onClose }: { event?: CalendarEvent | unde
           {...form.getInputProps('responsibleUserId')}
         />
         <Textarea label={t('calendar.fields.description')} autosize minRows={2} maxRows={8} {...form.getInputProps('description')} />
-        <Box pos="sticky" bottom={0} py="sm" bg="var(--mantine-color-body)" style={{ borderTop: '1px solid var(--mantine-color-gray-3)' }}>
-          <Group justify="space-between">
-            <Text size="xs" c="dimmed">
-              {t('calendar.form.requiredHint')}
-            </Text>
-            <Group gap="sm">
-              <Button variant="default" onClick={onClose}>
-                {t('common.cancel')}
-              </Button>
-              <Button type="submit" loading={create.isPending || update.isPending}>
-                {event ? t('common.save') : t('calendar.form.create')}
-              </Button>
-            </Group>
-          </Group>
-        </Box>
+        <StickyFormActions
+          hint={t('calendar.form.requiredHint')}
+          onCancel={onClose}
+          pending={create.isPending || update.isPending}
+          submitLabel={event ? t('common.save') : t('calendar.form.create')}
+        />
       </Stack>
     </form>
   );
@@ -160,8 +151,8 @@ const EventFormBody = ({ event, start, onClose }: { event?: CalendarEvent | unde
 export const EventForm = ({ opened, onClose, event, start }: { opened: boolean; onClose: () => void; event?: CalendarEvent | undefined; start?: Date | undefined }) => {
   const { t } = useTranslation();
   return (
-    <Drawer opened={opened} onClose={onClose} title={event ? t('calendar.form.editTitle') : t('calendar.form.createTitle')} size="lg">
-      {opened && <EventFormBody event={event} start={start ?? startOfDay(new Date())} onClose={onClose} />}
-    </Drawer>
+    <FormDrawer opened={opened} onClose={onClose} title={event ? t('calendar.form.editTitle') : t('calendar.form.createTitle')} size="lg">
+      <EventFormBody event={event} start={start ?? startOfDay(new Date())} onClose={onClose} />
+    </FormDrawer>
   );
 };

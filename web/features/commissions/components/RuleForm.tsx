@@ -1,13 +1,14 @@
 import { useFormat } from '../../../i18n/format.js';
 import { decimalSeparator } from '../../supply-points/decimal-input.js';
-import { Alert, Button, Divider, Group, Modal, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Alert, Divider, Group, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconLock } from '@tabler/icons-react';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isApiError, type FieldProblem } from '../../../api/client.js';
 import { notifySuccess, ruleMessage, translateCode } from '../../../components/errors.js';
 import { FormAlert } from '../../../components/FormAlert.js';
+import { FormActions } from '../../../components/form/FormActions.js';
+import { FormModal } from '../../../components/form/FormDialog.js';
+import { useFormProblems } from '../../../components/form/form-problems.js';
 import { localToday } from '../../contracts/list-params.js';
 import { clawbackPolicies, commissionKinds, useSaveRule, type Rule } from '../api.js';
 import { basisKinds, checkRuleForm, fieldOfPath, ruleFormValues, toRuleBody, toRuleUpdate, type RuleFormValues } from '../rule-form.js';
@@ -18,14 +19,17 @@ const formFields = new Set([
   'kind', 'name', 'productId', 'supplier', 'clientKind', 'consumptionKind', 'bands', 'fromMWh', 'toMWh', 'validFrom', 'validTo', 'basisValue', 'payoutKind', 'trigger.months', 'count', 'everyMonths', 'stages', 'clawback',
 ]);
 const isFormField = (field: string) => formFields.has(field) || /^stages\.\d+\.(percent|trigger\.months)$/.test(field);
+/** The input that shows a problem at the API's path, if the form has one. */
+const inputOf = (path: string) => {
+  const field = fieldOfPath(path);
+  return isFormField(field) ? field : null;
+};
 
 const RuleFormBody = ({ rule, onClose }: { rule: Rule | null; onClose: () => void }) => {
   const { t } = useTranslation();
   const separator = decimalSeparator(useFormat().locale);
   const locked = Boolean(rule?.inUse);
   const save = useSaveRule();
-  const [failure, setFailure] = useState<unknown>(null);
-  const [unmapped, setUnmapped] = useState<FieldProblem[]>([]);
   // The rule form's own codes (overlaps_rule, stages_not_100) first, then the shared field messages.
   // (`too_few` would read as a plural form of `too`, so its text is under another key.)
   const message = (code: string) => translateCode(t, 'commissions.rules.errors', code === 'too_few' ? 'tooFewStages' : code) ?? ruleMessage(t, code);
@@ -33,32 +37,22 @@ const RuleFormBody = ({ rule, onClose }: { rule: Rule | null; onClose: () => voi
     initialValues: ruleFormValues(rule, localToday()),
     validate: (values) => (locked ? {} : Object.fromEntries(Object.entries(checkRuleForm(values, separator)).map(([field, code]) => [field, message(code)]))),
   });
+  const problems = useFormProblems(form, inputOf, ({ code }) => message(code));
 
   const submit = form.onSubmit((values) => {
-    setFailure(null);
-    setUnmapped([]);
-    const onError = (error: unknown) => {
-      const left: FieldProblem[] = [];
-      for (const problem of isApiError(error) ? error.errors : []) {
-        const field = fieldOfPath(problem.path);
-        if (isFormField(field)) form.setFieldError(field, message(problem.code));
-        else left.push(problem);
-      }
-      setUnmapped(left);
-      setFailure(error);
-    };
+    problems.clear();
     const onSuccess = () => {
       notifySuccess(t('commissions.rules.saved'));
       onClose();
     };
-    save.mutate({ id: rule?.id ?? null, body: rule ? toRuleUpdate(values, locked, separator) : toRuleBody(values, separator), version: rule?.version ?? 0 }, { onError, onSuccess });
+    save.mutate({ id: rule?.id ?? null, body: rule ? toRuleUpdate(values, locked, separator) : toRuleBody(values, separator), version: rule?.version ?? 0 }, { onError: problems.show, onSuccess });
   });
   const basisKind = form.values.basisKind;
 
   return (
     <form onSubmit={submit} noValidate aria-label={t('commissions.rules.formLabel')}>
       <Stack gap="sm">
-        <FormAlert error={failure} unmapped={unmapped} />
+        <FormAlert error={problems.failure} unmapped={problems.unmapped} />
         {locked && (
           <Alert color="blue" icon={<IconLock size={18} aria-hidden />}>
             {t('commissions.rules.inUseHint')}
@@ -108,14 +102,7 @@ const RuleFormBody = ({ rule, onClose }: { rule: Rule | null; onClose: () => voi
           w={320}
           {...form.getInputProps('clawback')}
         />
-        <Group justify="flex-end" mt="sm">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={save.isPending}>
-            {t('common.save')}
-          </Button>
-        </Group>
+        <FormActions onCancel={onClose} pending={save.isPending} submitLabel={t('common.save')} />
       </Stack>
     </form>
   );
@@ -125,8 +112,8 @@ const RuleFormBody = ({ rule, onClose }: { rule: Rule | null; onClose: () => voi
 export const RuleForm = ({ opened, rule, onClose }: { opened: boolean; rule: Rule | null; onClose: () => void }) => {
   const { t } = useTranslation();
   return (
-    <Modal opened={opened} onClose={onClose} size="xl" title={rule ? t('commissions.rules.editTitle', { name: rule.name }) : t('commissions.rules.createTitle')}>
-      {opened && <RuleFormBody key={rule?.id ?? 'new'} rule={rule} onClose={onClose} />}
-    </Modal>
+    <FormModal opened={opened} onClose={onClose} size="xl" title={rule ? t('commissions.rules.editTitle', { name: rule.name }) : t('commissions.rules.createTitle')}>
+      <RuleFormBody key={rule?.id ?? 'new'} rule={rule} onClose={onClose} />
+    </FormModal>
   );
 };

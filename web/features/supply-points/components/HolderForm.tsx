@@ -1,13 +1,14 @@
-import { Alert, Button, Group, Modal, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Alert, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconInfoCircle } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FieldProblem } from '../../../api/client.js';
 import { notifySuccess } from '../../../components/errors.js';
 import { FormAlert } from '../../../components/FormAlert.js';
-import { applyFieldProblems } from '../../../components/validation.js';
+import { FormActions } from '../../../components/form/FormActions.js';
+import { FormModal } from '../../../components/form/FormDialog.js';
+import { useFormProblems } from '../../../components/form/form-problems.js';
 import { useFormat } from '../../../i18n/format.js';
 import { countryCodes } from '../../clients/countries.js';
 import { fetchSupplyPoint, supplyPointKeys, useUpdateHolder, type SupplyPoint } from '../api.js';
@@ -26,13 +27,12 @@ const HolderFormBody = ({ supplyPoint, onClose }: { supplyPoint: SupplyPoint; on
   const format = useFormat();
   const queryClient = useQueryClient();
   const [version, setVersion] = useState(supplyPoint.holder.version);
-  const [failure, setFailure] = useState<unknown>(null);
-  const [unmapped, setUnmapped] = useState<FieldProblem[]>([]);
   const form = useForm<HolderFormValues>({
     initialValues: holderToValues(supplyPoint.holder),
     validate: validateHolder(t, supplyPoint.country),
     validateInputOnBlur: true,
   });
+  const problems = useFormProblems(form, holderFormFields);
   const update = useUpdateHolder(supplyPoint.id, {
     onSuccess: () => {
       notifySuccess(t('supplyPoints.holder.saved'));
@@ -49,16 +49,8 @@ const HolderFormBody = ({ supplyPoint, onClose }: { supplyPoint: SupplyPoint; on
   }
 
   const submit = form.onSubmit((formValues) => {
-    setFailure(null);
-    update.mutate(
-      { ...holderValuesToInput(formValues), version },
-      {
-        onError: (error) => {
-          setUnmapped(applyFieldProblems(t, error, holderFormFields, form.setFieldError));
-          setFailure(error);
-        },
-      },
-    );
+    problems.clear();
+    update.mutate({ ...holderValuesToInput(formValues), version }, { onError: problems.show });
   });
 
   const reload = async () => {
@@ -67,12 +59,8 @@ const HolderFormBody = ({ supplyPoint, onClose }: { supplyPoint: SupplyPoint; on
       queryFn: ({ signal }) => fetchSupplyPoint(supplyPoint.id, signal),
       staleTime: 0,
     });
-    form.setValues(holderToValues(fresh.holder));
-    form.resetDirty(holderToValues(fresh.holder));
-    form.clearErrors();
+    problems.reloaded(holderToValues(fresh.holder));
     setVersion(fresh.holder.version);
-    setFailure(null);
-    setUnmapped([]);
   };
 
   return (
@@ -81,7 +69,7 @@ const HolderFormBody = ({ supplyPoint, onClose }: { supplyPoint: SupplyPoint; on
         <Alert color="blue" icon={<IconInfoCircle size={18} />} p="sm">
           {t('supplyPoints.holder.editExplanation', { name: supplyPoint.holder.name })}
         </Alert>
-        <FormAlert error={failure} unmapped={unmapped} onReload={() => void reload()} />
+        <FormAlert error={problems.failure} unmapped={problems.unmapped} onReload={() => void reload()} />
         <TextInput
           label={t('supplyPoints.holder.fields.name')}
           required
@@ -125,14 +113,12 @@ const HolderFormBody = ({ supplyPoint, onClose }: { supplyPoint: SupplyPoint; on
             {...form.getInputProps('address.country')}
           />
         </SimpleGrid>
-        <Group justify="flex-end" gap="sm" mt="xs">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={update.isPending}>
-            {t('supplyPoints.holder.save')}
-          </Button>
-        </Group>
+        <FormActions
+          mt="xs"
+          onCancel={onClose}
+          pending={update.isPending}
+          submitLabel={t('supplyPoints.holder.save')}
+        />
       </Stack>
     </form>
   );
@@ -150,8 +136,8 @@ export const HolderForm = ({
 }) => {
   const { t } = useTranslation();
   return (
-    <Modal opened={opened} onClose={onClose} title={t('supplyPoints.holder.editTitle')} size="lg">
-      {opened && <HolderFormBody supplyPoint={supplyPoint} onClose={onClose} />}
-    </Modal>
+    <FormModal opened={opened} onClose={onClose} title={t('supplyPoints.holder.editTitle')} size="lg">
+      <HolderFormBody supplyPoint={supplyPoint} onClose={onClose} />
+    </FormModal>
   );
 };

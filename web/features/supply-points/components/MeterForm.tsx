@@ -1,20 +1,12 @@
-import {
-  Button,
-  Group,
-  Modal,
-  Select,
-  SimpleGrid,
-  Stack,
-  TagsInput,
-  Textarea,
-  TextInput,
-} from '@mantine/core';
+import { Select, SimpleGrid, Stack, TagsInput, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FieldProblem } from '../../../api/client.js';
 import { FormAlert } from '../../../components/FormAlert.js';
+import { FormActions } from '../../../components/form/FormActions.js';
+import { FormModal } from '../../../components/form/FormDialog.js';
+import { useFormProblems } from '../../../components/form/form-problems.js';
 import { useCodeOptions } from '../../code-lists/api.js';
 import type { SupplyPoint } from '../api.js';
 import { fetchMeter, meterKeys, useCreateMeter, useUpdateMeter, type Meter } from '../meters-api.js';
@@ -51,13 +43,12 @@ const MeterFormBody = ({ supplyPoint, meter, onClose, onSaved }: MeterFormProps)
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [version, setVersion] = useState(meter?.version ?? 0);
-  const [failure, setFailure] = useState<unknown>(null);
-  const [unmapped, setUnmapped] = useState<FieldProblem[]>([]);
   const form = useForm<MeterFormValues>({
     initialValues: meter ? meterToValues(meter) : emptyMeterValues(todayIso()),
     validate: validateMeter(t),
     validateInputOnBlur: true,
   });
+  const problems = useFormProblems(form);
   const values = form.getValues();
   const types = meterTypesFor(useCodeOptions('meterType', values.type), supplyPoint.commodity);
 
@@ -71,13 +62,11 @@ const MeterFormBody = ({ supplyPoint, meter, onClose, onSaved }: MeterFormProps)
   const showServerError = (error: unknown) => {
     const { fields, unmapped: rest } = meterProblems(t, error);
     for (const [field, message] of Object.entries(fields)) form.setFieldError(field, message);
-    setUnmapped(rest);
-    setFailure(error);
+    problems.showAlert(error, rest);
   };
 
   const submit = form.onSubmit((formValues) => {
-    setFailure(null);
-    setUnmapped([]);
+    problems.clear();
     const input = meterValuesToInput(formValues);
     // Nothing changed: nothing to save (and no empty change in the history).
     if (meter && !form.isDirty()) return onClose();
@@ -93,12 +82,8 @@ const MeterFormBody = ({ supplyPoint, meter, onClose, onSaved }: MeterFormProps)
       queryFn: ({ signal }) => fetchMeter(meter.id, signal),
       staleTime: 0,
     });
-    form.setValues(meterToValues(fresh));
-    form.resetDirty(meterToValues(fresh));
-    form.clearErrors();
+    problems.reloaded(meterToValues(fresh));
     setVersion(fresh.version);
-    setFailure(null);
-    setUnmapped([]);
   };
 
   const setType = (type: string | null) => {
@@ -110,7 +95,11 @@ const MeterFormBody = ({ supplyPoint, meter, onClose, onSaved }: MeterFormProps)
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="sm">
-        <FormAlert error={failure} unmapped={unmapped} onReload={meter ? () => void reload() : undefined} />
+        <FormAlert
+          error={problems.failure}
+          unmapped={problems.unmapped}
+          onReload={meter ? () => void reload() : undefined}
+        />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <TextInput
             label={t('supplyPoints.meters.fields.number')}
@@ -173,14 +162,11 @@ const MeterFormBody = ({ supplyPoint, meter, onClose, onSaved }: MeterFormProps)
           maxRows={6}
           {...form.getInputProps('note')}
         />
-        <Group justify="flex-end" gap="sm" mt="sm">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={create.isPending || update.isPending}>
-            {meter ? t('common.save') : t('supplyPoints.meters.form.create')}
-          </Button>
-        </Group>
+        <FormActions
+          onCancel={onClose}
+          pending={create.isPending || update.isPending}
+          submitLabel={meter ? t('common.save') : t('supplyPoints.meters.form.create')}
+        />
       </Stack>
     </form>
   );
@@ -190,7 +176,7 @@ const MeterFormBody = ({ supplyPoint, meter, onClose, onSaved }: MeterFormProps)
 export const MeterForm = ({ opened, ...props }: MeterFormProps & { opened: boolean }) => {
   const { t } = useTranslation();
   return (
-    <Modal
+    <FormModal
       opened={opened}
       onClose={props.onClose}
       title={
@@ -198,7 +184,7 @@ export const MeterForm = ({ opened, ...props }: MeterFormProps & { opened: boole
       }
       size="lg"
     >
-      {opened && <MeterFormBody {...props} />}
-    </Modal>
+      <MeterFormBody {...props} />
+    </FormModal>
   );
 };

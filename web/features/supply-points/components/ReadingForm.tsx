@@ -11,10 +11,9 @@ import {
   TextInput,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FieldProblem } from '../../../api/client.js';
 import { FormAlert } from '../../../components/FormAlert.js';
+import { useFormProblems } from '../../../components/form/form-problems.js';
 import { notifySuccess } from '../../../components/errors.js';
 import { useFormat } from '../../../i18n/format.js';
 import { decimalSeparator } from '../decimal-input.js';
@@ -49,13 +48,12 @@ export const ReadingForm = ({ meter, readings, unit, onClose }: ReadingFormProps
   const format = useFormat();
   const today = todayIso();
   const separator = decimalSeparator(format.locale);
-  const [failure, setFailure] = useState<unknown>(null);
-  const [unmapped, setUnmapped] = useState<FieldProblem[]>([]);
   const form = useForm<ReadingFormValues>({
     initialValues: emptyReadingValues(meter, today),
     validate: validateReading(t, separator),
     validateInputOnBlur: ['readOn', 'value'],
   });
+  const problems = useFormProblems(form);
   const values = form.getValues();
   const create = useCreateReading(meter, {
     onSuccess: (reading) => {
@@ -75,8 +73,7 @@ export const ReadingForm = ({ meter, readings, unit, onClose }: ReadingFormProps
   });
 
   const submit = form.onSubmit((formValues) => {
-    setFailure(null);
-    setUnmapped([]);
+    problems.clear();
     const input = readingValuesToInput(formValues, separator);
     create.mutate(input, {
       onError: (error) => {
@@ -87,9 +84,8 @@ export const ReadingForm = ({ meter, readings, unit, onClose }: ReadingFormProps
           format,
         });
         for (const [field, message] of Object.entries(fields)) form.setFieldError(field, message);
-        setUnmapped(rest);
         // The fields say it all; the alert only speaks when no field does.
-        setFailure(Object.keys(fields).length > 0 && rest.length === 0 ? null : error);
+        problems.showAlert(Object.keys(fields).length > 0 && rest.length === 0 ? null : error, rest);
       },
     });
   });
@@ -106,7 +102,7 @@ export const ReadingForm = ({ meter, readings, unit, onClose }: ReadingFormProps
           <Text fw={600} size="sm">
             {t('supplyPoints.readings.form.title')}
           </Text>
-          <FormAlert error={failure} unmapped={unmapped} />
+          <FormAlert error={problems.failure} unmapped={problems.unmapped} />
           <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} verticalSpacing="xs">
             <TextInput
               type="date"
