@@ -1,3 +1,4 @@
+import { anyId } from '../../db/bulk.js';
 import { and, eq, inArray, isNotNull, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
 import { checkPartyFields, searchable, type FieldIssue } from '../../../domain/clients/client-rules.js';
 import { withTx, type ServiceContext } from '../../context.js';
@@ -463,7 +464,7 @@ export const clientPartiesByIds = async (ctx: ServiceContext, ids: readonly stri
       })
       .from(clients)
       // One parameter per batch (a uuid[] literal): binding thousands of parameters costs more than the query.
-      .where(sql`${clients.id} = any(${`{${unique.slice(i, i + idBatch).join(',')}}`}::uuid[])`);
+      .where(anyId(clients.id, unique.slice(i, i + idBatch)));
     for (const row of rows) result.set(row.id, row);
   }
   return result;

@@ -1,3 +1,4 @@
+import { anyId } from '../../db/bulk.js';
 import { Decimal } from 'decimal.js';
 import { and, eq, getTableColumns, gte, ilike, inArray, isNotNull, isNull, lte, ne, sql, type SQL } from 'drizzle-orm';
 import { toSnakeCase } from 'drizzle-orm/casing';
@@ -225,7 +226,7 @@ export const visibleSupplyPointsByIds = async (ctx: ServiceContext, ids: readonl
   const unique = [...new Set(ids)];
   const result = new Map<string, { id: string; ownerId: string; clientId: string; commodity: 'electricity' | 'gas'; archivedAt: Date | null }>();
   for (let i = 0; i < unique.length; i += 20_000) {
-    const rows = await selectVisible(ctx).where(sql`${supplyPoints.id} = any(${`{${unique.slice(i, i + 20_000).join(',')}}`}::uuid[])`);
+    const rows = await selectVisible(ctx).where(anyId(supplyPoints.id, unique.slice(i, i + 20_000)));
     for (const { point } of rows) result.set(point.id, { id: point.id, ownerId: point.ownerId, clientId: point.clientId, commodity: point.commodity, archivedAt: point.archivedAt });
   }
   return result;
@@ -602,7 +603,7 @@ export const supplyPointsByIds = async (ctx: ServiceContext, ids: readonly strin
       })
       .from(supplyPoints)
       // One parameter per batch (a uuid[] literal): binding thousands of parameters costs more than the query.
-      .where(sql`${supplyPoints.id} = any(${`{${unique.slice(i, i + 20_000).join(',')}}`}::uuid[])`);
+      .where(anyId(supplyPoints.id, unique.slice(i, i + 20_000)));
     for (const row of rows) result.set(row.id, row);
   }
   return result;
