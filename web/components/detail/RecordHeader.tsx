@@ -1,6 +1,6 @@
 import { Anchor, Button, Group, Stack, Text } from '@mantine/core';
 import { modals } from '@mantine/modals';
-import { IconArchive, IconArrowLeft, IconRestore } from '@tabler/icons-react';
+import { IconArchive, IconArrowLeft, IconPencil, IconRestore } from '@tabler/icons-react';
 import type { UseMutationResult } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
@@ -51,6 +51,16 @@ export const confirmAction = (t: TFunction, { title, text, confirm, danger = fal
     ...(danger ? { confirmProps: { color: 'red' } } : {}),
     onConfirm,
   });
+
+/** "Edit", opening the record's form; `default` where another action is the card's main one. */
+export const EditButton = ({ onClick, variant }: { onClick: () => void; variant?: 'default' }) => {
+  const { t } = useTranslation();
+  return (
+    <Button variant={variant} leftSection={<IconPencil size={16} aria-hidden />} onClick={onClick}>
+      {t('common.edit')}
+    </Button>
+  );
+};
 
 type ButtonProps = { onClick: () => void; loading: boolean; children: ReactNode };
 

@@ -1,11 +1,10 @@
-import { Alert, Anchor, Button, Paper, SimpleGrid, Stack, Table, Tabs, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Paper, SimpleGrid, Stack, Table, Tabs, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconPencil } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { CardTabs } from '../../components/detail/CardTabs.js';
 import { Field, Section } from '../../components/detail/Field.js';
-import { ArchiveButton, confirmAction, RecordHeader } from '../../components/detail/RecordHeader.js';
+import { ArchiveButton, confirmAction, EditButton, RecordHeader } from '../../components/detail/RecordHeader.js';
 import { WhenLoaded } from '../../components/detail/WhenLoaded.js';
 import { notifyError, notifySuccess } from '../../components/errors.js';
 import { useFormat } from '../../i18n/format.js';
@@ -186,9 +185,7 @@ const Header = ({ detail, onEdit, editable }: { detail: CaseDetail; onEdit: () =
       actions={
         editable && (
           <>
-            <Button leftSection={<IconPencil size={16} aria-hidden />} onClick={onEdit}>
-              {t('common.edit')}
-            </Button>
+            <EditButton onClick={onEdit} />
             <ArchiveButton onClick={confirmArchive} loading={archive.isPending}>
               {t('cases.archive.action')}
             </ArchiveButton>

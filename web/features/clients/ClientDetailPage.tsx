@@ -1,10 +1,9 @@
-import { Button, Paper, Tabs, Text, Title } from '@mantine/core';
+import { Paper, Tabs, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconPencil } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { CardTabs } from '../../components/detail/CardTabs.js';
-import { ArchiveToggle, RecordHeader } from '../../components/detail/RecordHeader.js';
+import { ArchiveToggle, EditButton, RecordHeader } from '../../components/detail/RecordHeader.js';
 import { SaveWarnings } from '../../components/detail/SaveWarnings.js';
 import { WhenLoaded } from '../../components/detail/WhenLoaded.js';
 import { ruleMessage } from '../../components/errors.js';
@@ -51,9 +50,7 @@ const Header = ({ client, onEdit }: { client: Client; onEdit: () => void }) => {
       actions={
         <>
           {can('clients.write') && !archived && (
-            <Button leftSection={<IconPencil size={16} aria-hidden />} onClick={onEdit}>
-              {t('common.edit')}
-            </Button>
+            <EditButton onClick={onEdit} />
           )}
           {can('clients.archive') && (
             <ArchiveToggle

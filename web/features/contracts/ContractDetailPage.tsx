@@ -8,7 +8,6 @@ import {
   IconCircleX,
   IconDownload,
   IconFileCheck,
-  IconPencil,
   IconSignature,
 } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -16,7 +15,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { CardTabs } from '../../components/detail/CardTabs.js';
 import { Field, Section } from '../../components/detail/Field.js';
-import { confirmAction, RecordHeader } from '../../components/detail/RecordHeader.js';
+import { confirmAction, EditButton, RecordHeader } from '../../components/detail/RecordHeader.js';
 import { WhenLoaded } from '../../components/detail/WhenLoaded.js';
 import { notifyError, notifySuccess } from '../../components/errors.js';
 import { useFormat } from '../../i18n/format.js';
@@ -180,9 +179,7 @@ const Header = ({ detail, onEdit, onEnd, onSendFailed }: { detail: ContractDetai
       actions={
         <>
           {canWrite && steps.edit && (
-            <Button variant="default" leftSection={<IconPencil size={16} aria-hidden />} onClick={onEdit}>
-              {t('common.edit')}
-            </Button>
+            <EditButton variant="default" onClick={onEdit} />
           )}
           <Button component="a" href={contractPdfUrl(detail.id)} download variant="default" leftSection={<IconDownload size={16} aria-hidden />}>
             {t('contracts.detail.downloadPdf')}

@@ -5,7 +5,6 @@ import {
   IconChevronDown,
   IconCircleCheck,
   IconCircleX,
-  IconPencil,
   IconRestore,
   IconTransform,
 } from '@tabler/icons-react';
@@ -13,7 +12,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { CardTabs } from '../../components/detail/CardTabs.js';
-import { confirmAction, RecordHeader } from '../../components/detail/RecordHeader.js';
+import { confirmAction, EditButton, RecordHeader } from '../../components/detail/RecordHeader.js';
 import { SaveWarnings } from '../../components/detail/SaveWarnings.js';
 import { WhenLoaded } from '../../components/detail/WhenLoaded.js';
 import { notifyError, notifySuccess, ruleMessage } from '../../components/errors.js';
@@ -93,9 +92,7 @@ const Header = ({ lead, onEdit, onConvert, onDisqualify }: HeaderProps) => {
               </Button>
             )}
             {open && (
-              <Button variant="default" leftSection={<IconPencil size={16} aria-hidden />} onClick={onEdit}>
-                {t('common.edit')}
-              </Button>
+              <EditButton variant="default" onClick={onEdit} />
             )}
             {(open || archived) && (
               <Menu position="bottom-end" withinPortal>

@@ -1,10 +1,9 @@
-import { Anchor, Button, Paper, Tabs, Text, Title } from '@mantine/core';
+import { Anchor, Paper, Tabs, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconPencil } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { CardTabs } from '../../components/detail/CardTabs.js';
-import { ArchiveToggle, RecordHeader } from '../../components/detail/RecordHeader.js';
+import { ArchiveToggle, EditButton, RecordHeader } from '../../components/detail/RecordHeader.js';
 import { SaveWarnings } from '../../components/detail/SaveWarnings.js';
 import { WhenLoaded } from '../../components/detail/WhenLoaded.js';
 import { useCan } from '../auth/api.js';
@@ -52,9 +51,7 @@ const Header = ({ supplyPoint, onEdit }: { supplyPoint: SupplyPoint; onEdit: () 
       actions={
         <>
           {can('clients.write') && !archived && (
-            <Button leftSection={<IconPencil size={16} aria-hidden />} onClick={onEdit}>
-              {t('common.edit')}
-            </Button>
+            <EditButton onClick={onEdit} />
           )}
           {can('clients.archive') && (
             <ArchiveToggle
