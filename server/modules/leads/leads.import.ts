@@ -117,17 +117,17 @@ const loadOwnImport = async (ctx: ServiceContext, id: string): Promise<ImportRow
   return row;
 };
 
+/** A row's decision, if it has one: the join of every query reading rows with their decisions. */
+const decisionOfRow = and(
+  eq(leadImportDecisions.importId, leadImportRows.importId),
+  eq(leadImportDecisions.rowNumber, leadImportRows.rowNumber),
+);
+
 const undecidedCount = async (ctx: ServiceContext, id: string): Promise<number> => {
   const [row] = await ctx.db
     .select({ n: count() })
     .from(leadImportRows)
-    .leftJoin(
-      leadImportDecisions,
-      and(
-        eq(leadImportDecisions.importId, leadImportRows.importId),
-        eq(leadImportDecisions.rowNumber, leadImportRows.rowNumber),
-      ),
-    )
+    .leftJoin(leadImportDecisions, decisionOfRow)
     .where(
       and(
         eq(leadImportRows.importId, id),
@@ -687,13 +687,7 @@ export const listLeadImportRows = async (
   const rows = await ctx.db
     .select({ row: leadImportRows, decision: leadImportDecisions })
     .from(leadImportRows)
-    .leftJoin(
-      leadImportDecisions,
-      and(
-        eq(leadImportDecisions.importId, leadImportRows.importId),
-        eq(leadImportDecisions.rowNumber, leadImportRows.rowNumber),
-      ),
-    )
+    .leftJoin(leadImportDecisions, decisionOfRow)
     .where(
       and(
         eq(leadImportRows.importId, id),
@@ -1135,13 +1129,7 @@ export const runLeadImport = async (
         decision: leadImportDecisions,
       })
       .from(leadImportRows)
-      .leftJoin(
-        leadImportDecisions,
-        and(
-          eq(leadImportDecisions.importId, leadImportRows.importId),
-          eq(leadImportDecisions.rowNumber, leadImportRows.rowNumber),
-        ),
-      )
+      .leftJoin(leadImportDecisions, decisionOfRow)
       // Only the rows that had duplicates or a decision: every other row must still have none.
       .where(
         and(
