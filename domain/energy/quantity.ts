@@ -15,3 +15,6 @@ export const parseDecimal = (raw: string): Decimal | null => {
   if (!/^-?\d+(\.\d+)?$/.test(text)) return null;
   return new Decimal(text);
 };
+
+/** kWh (as supply points store consumption) in MWh (as prices, bands and commissions count it), exactly. */
+export const kWhToMWh = (kWh: string): string => new Decimal(kWh).dividedBy(1000).toFixed();

@@ -1,3 +1,4 @@
+import { kWhToMWh } from '../../../domain/energy/quantity.js';
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import { Decimal } from 'decimal.js';
@@ -214,7 +215,7 @@ export const generateCommissions = async (
     const events = { signedOn, supplyStartOn: contract.startDate };
     for (const point of pointsOf.get(contract.id) ?? []) {
       const annualMWh =
-        point.annualKWh === null ? null : new Decimal(point.annualKWh).dividedBy(1000).toFixed();
+        point.annualKWh === null ? null : kWhToMWh(point.annualKWh);
       const band =
         needsBands && point.annualKWh !== null
           ? (selectConsumptionBand(

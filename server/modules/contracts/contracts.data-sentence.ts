@@ -1,4 +1,4 @@
-import { Decimal } from 'decimal.js';
+import { kWhToMWh } from '../../../domain/energy/quantity.js';
 import { and, asc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import type { DataSentenceRecord } from '../../../domain/data-sentences/cells.js';
 import type { ServiceContext } from '../../context.js';
@@ -46,7 +46,6 @@ const nextDay = (day: string): string => {
   return d.toISOString().slice(0, 10);
 };
 
-const mwhOf = (kwh: string | null): string | null => (kwh === null ? null : new Decimal(kwh).div(1000).toFixed());
 
 type ContractFields = {
   number: string;
@@ -90,7 +89,7 @@ const recordOf = (
   'supplyPoint.commodity': point?.commodity ?? null,
   'supplyPoint.territoryCode': point?.territoryCode ?? null,
   'supplyPoint.distributionRate': point?.distributionRate ?? null,
-  'supplyPoint.annualConsumptionMWh': point ? mwhOf(point.annualConsumptionKWh) : null,
+  'supplyPoint.annualConsumptionMWh': point?.annualConsumptionKWh ? kWhToMWh(point.annualConsumptionKWh) : null,
   'supplyPoint.street': point?.street ?? null,
   'supplyPoint.city': point?.city ?? null,
   'supplyPoint.postalCode': point?.postalCode ?? null,

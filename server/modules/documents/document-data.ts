@@ -1,4 +1,4 @@
-import { Decimal } from 'decimal.js';
+import { kWhToMWh } from '../../../domain/energy/quantity.js';
 import type { DocumentParty, DocumentPerson, DocumentSupplyPoint } from '../../../domain/documents/placeholders.js';
 import type { ServiceContext } from '../../context.js';
 import { getClient } from '../clients/clients.service.js';
@@ -40,9 +40,6 @@ export const documentClient = async (ctx: ServiceContext, clientId: string): Pro
   };
 };
 
-/** Annual consumption in kWh (as stored) in MWh. */
-export const mwhOf = (kWh: string): string => new Decimal(kWh).dividedBy(1000).toFixed();
-
 /**
  * The supply points by id, read in one statement (access was checked on the record the document is of), each with
  * its annual consumption in `unit` and its own address. An id that is not found is left out.
@@ -58,7 +55,7 @@ export const documentSupplyPoints = async (
     points.set(id, {
       identifier: p.identifier,
       commodity: p.commodity,
-      annualConsumption: kWh === null ? null : unit === 'MWh' ? mwhOf(kWh) : kWh,
+      annualConsumption: kWh === null ? null : unit === 'MWh' ? kWhToMWh(kWh) : kWh,
       consumptionUnit: kWh === null ? null : unit,
       address: { street: p.street, postalCode: p.postalCode, city: p.city, country: p.addressCountry },
     });
