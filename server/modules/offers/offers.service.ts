@@ -363,7 +363,17 @@ export const compareOfferVersions = async (ctx: ServiceContext, id: string, othe
 export const offerHistory = async (ctx: ServiceContext, id: string): Promise<HistoryEntry[]> => {
   assertCan(ctx.actor, 'sales.read');
   const row = await loadVisibleOffer(ctx, id);
-  return listHistory(ctx, { type: 'offer', id: row.rootId });
+  const entries = await listHistory(ctx, { type: 'offer', id: row.rootId });
+  return seesMargin(ctx.actor) ? entries : entries.flatMap(withoutMargins);
+};
+
+/** What the offer's history keeps of its margins, which only those who decide on them see. */
+const marginFields = new Set(['margin', 'marginPercent', 'purchaseCost']);
+const withoutMargins = (entry: HistoryEntry): HistoryEntry[] => {
+  if (entry.field && marginFields.has(entry.field)) return [];
+  const strip = (value: unknown) =>
+    value && typeof value === 'object' && !Array.isArray(value) ? Object.fromEntries(Object.entries(value).filter(([key]) => !marginFields.has(key))) : value;
+  return [{ ...entry, before: strip(entry.before), after: strip(entry.after) }];
 };
 
 /**

@@ -331,6 +331,20 @@ describe('lapse job', () => {
 });
 
 describe('access', () => {
+  it("keeps margins and purchase costs out of the offer's history for those who do not decide on margins", async () => {
+    const offer = await newOffer(west);
+    await sales.post(`/api/v1/offers/${offer.id}/submit`, { version: offer.version });
+    const hidden = ['margin', 'marginPercent', 'purchaseCost'];
+    const fieldsOf = (items: { field: string | null; before: unknown; after: unknown }[]) =>
+      items.flatMap((item) => [item.field, ...[item.before, item.after].flatMap((v) => (v && typeof v === 'object' ? Object.keys(v) : []))]);
+    const ofSales = (await sales.get(`/api/v1/offers/${offer.id}/history`)).body.items;
+    expect(ofSales.length).toBeGreaterThan(1);
+    expect(fieldsOf(ofSales).filter((field) => hidden.includes(field as string))).toEqual([]);
+    // the manager decides on margins and reads them in the history too
+    const ofManager = (await manager.get(`/api/v1/offers/${offer.id}/history`)).body.items;
+    expect(fieldsOf(ofManager)).toEqual(expect.arrayContaining(['margin', 'marginPercent']));
+  });
+
   it('an offer of another team is invisible: lists, detail, versions, compare, PDF, documents, pipeline, actions → 404', async () => {
     const sent = await sentOffer(west);
     const paths = [
