@@ -1,11 +1,14 @@
-import { Badge, Button, Group, Paper, Select, Table, Text } from '@mantine/core';
+import { Button, Group, Select, Table, Text } from '@mantine/core';
 import { modals } from '@mantine/modals';
-import { IconPlus } from '@tabler/icons-react';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { notifyError, notifySuccess } from '../../components/errors.js';
-import { PageError, PageHeader, PageLoader } from '../../components/Page.js';
+import { ActiveBadge } from '../../components/form/ActiveBadge.js';
+import { AddButton, EditButton } from '../../components/form/RecordButtons.js';
+import { RecordTable } from '../../components/form/RecordTable.js';
+import { useEditDialog } from '../../components/form/use-edit-dialog.js';
+import { ListPanel } from '../../components/ListPanel.js';
+import { PageHeader } from '../../components/Page.js';
 import {
   codeListNames,
   useCodeList,
@@ -25,12 +28,7 @@ export const CodeListsPage = () => {
     : 'relationshipType';
   const items = useCodeList(list);
   const update = useUpdateCodeListItem(list);
-  const [editing, setEditing] = useState<CodeListItem | null>(null);
-  const [opened, setOpened] = useState(false);
-  const open = (item: CodeListItem | null) => {
-    setEditing(item);
-    setOpened(true);
-  };
+  const dialog = useEditDialog<CodeListItem>();
 
   const setActive = (item: CodeListItem, isActive: boolean) =>
     update.mutate(
@@ -58,11 +56,7 @@ export const CodeListsPage = () => {
       <PageHeader
         title={t('admin.codeLists.title')}
         description={t('admin.codeLists.description')}
-        actions={
-          <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => open(null)}>
-            {t('admin.codeLists.add')}
-          </Button>
-        }
+        actions={<AddButton onClick={() => dialog.open(null)}>{t('admin.codeLists.add')}</AddButton>}
       />
       <Select
         label={t('admin.codeLists.choose')}
@@ -73,76 +67,62 @@ export const CodeListsPage = () => {
         w={280}
         mb="md"
       />
-      <Paper withBorder radius="md">
-        {items.isPending ? (
-          <PageLoader />
-        ) : items.isError ? (
-          <PageError error={items.error} onRetry={() => void items.refetch()} />
-        ) : (
-          <Table.ScrollContainer minWidth={700}>
-            <Table highlightOnHover aria-label={t(`admin.codeLists.names.${list}`)}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('admin.codeLists.fields.code')}</Table.Th>
-                  <Table.Th>{t('admin.codeLists.fields.labelEn')}</Table.Th>
-                  <Table.Th>{t('admin.codeLists.fields.labelSk')}</Table.Th>
-                  <Table.Th>{t('admin.codeLists.fields.sortOrder')}</Table.Th>
-                  <Table.Th>{t('admin.codeLists.fields.isActive')}</Table.Th>
-                  <Table.Th>{t('common.actions')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {items.data.map((item) => (
-                  <Table.Tr key={item.id} c={item.isActive ? undefined : 'dimmed'}>
-                    <Table.Td ff="monospace">{item.code}</Table.Td>
-                    <Table.Td>{item.labels.en}</Table.Td>
-                    <Table.Td>{item.labels.sk}</Table.Td>
-                    <Table.Td>{item.sortOrder}</Table.Td>
-                    <Table.Td>
-                      <Badge color={item.isActive ? 'teal' : 'gray'} variant="light" size="sm">
-                        {item.isActive ? t('common.active') : t('common.inactive')}
-                      </Badge>
-                    </Table.Td>
-                    <Table.Td>
-                      <Group gap={4} wrap="nowrap">
-                        <Button
-                          size="xs"
-                          variant="subtle"
-                          onClick={() => open(item)}
-                          aria-label={t('admin.codeLists.editNamed', { code: item.code })}
-                        >
-                          {t('common.edit')}
-                        </Button>
-                        {item.isActive ? (
-                          <Button
-                            size="xs"
-                            variant="subtle"
-                            color="red"
-                            onClick={() => confirmDeactivate(item)}
-                            aria-label={t('admin.codeLists.deactivateNamed', { code: item.code })}
-                          >
-                            {t('admin.codeLists.deactivate')}
-                          </Button>
-                        ) : (
-                          <Button
-                            size="xs"
-                            variant="subtle"
-                            onClick={() => setActive(item, true)}
-                            aria-label={t('admin.codeLists.activateNamed', { code: item.code })}
-                          >
-                            {t('admin.codeLists.activate')}
-                          </Button>
-                        )}
-                      </Group>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
-      </Paper>
-      <CodeListItemForm opened={opened} list={list} item={editing} onClose={() => setOpened(false)} />
+      <ListPanel query={items}>
+        <RecordTable
+          label={t(`admin.codeLists.names.${list}`)}
+          minWidth={700}
+          highlightOnHover
+          columns={[
+            t('admin.codeLists.fields.code'),
+            t('admin.codeLists.fields.labelEn'),
+            t('admin.codeLists.fields.labelSk'),
+            t('admin.codeLists.fields.sortOrder'),
+            t('admin.codeLists.fields.isActive'),
+            t('common.actions'),
+          ]}
+        >
+          {items.data?.map((item) => (
+            <Table.Tr key={item.id} c={item.isActive ? undefined : 'dimmed'}>
+              <Table.Td ff="monospace">{item.code}</Table.Td>
+              <Table.Td>{item.labels.en}</Table.Td>
+              <Table.Td>{item.labels.sk}</Table.Td>
+              <Table.Td>{item.sortOrder}</Table.Td>
+              <Table.Td>
+                <ActiveBadge active={item.isActive} />
+              </Table.Td>
+              <Table.Td>
+                <Group gap={4} wrap="nowrap">
+                  <EditButton
+                    onClick={() => dialog.open(item)}
+                    label={t('admin.codeLists.editNamed', { code: item.code })}
+                  />
+                  {item.isActive ? (
+                    <Button
+                      size="xs"
+                      variant="subtle"
+                      color="red"
+                      onClick={() => confirmDeactivate(item)}
+                      aria-label={t('admin.codeLists.deactivateNamed', { code: item.code })}
+                    >
+                      {t('admin.codeLists.deactivate')}
+                    </Button>
+                  ) : (
+                    <Button
+                      size="xs"
+                      variant="subtle"
+                      onClick={() => setActive(item, true)}
+                      aria-label={t('admin.codeLists.activateNamed', { code: item.code })}
+                    >
+                      {t('admin.codeLists.activate')}
+                    </Button>
+                  )}
+                </Group>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </RecordTable>
+      </ListPanel>
+      <CodeListItemForm opened={dialog.opened} list={list} item={dialog.editing} onClose={dialog.close} />
     </>
   );
 };

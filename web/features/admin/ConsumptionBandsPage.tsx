@@ -1,10 +1,12 @@
 import { useAddressChanges } from '../../components/address.js';
-import { Badge, Button, Group, Paper, Select, Table, Text } from '@mantine/core';
-import { IconPlus } from '@tabler/icons-react';
-import { useState } from 'react';
+import { Badge, Group, Select, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { PageError, PageHeader, PageLoader } from '../../components/Page.js';
+import { AddButton, EditButton } from '../../components/form/RecordButtons.js';
+import { RecordTable } from '../../components/form/RecordTable.js';
+import { useEditDialog } from '../../components/form/use-edit-dialog.js';
+import { ListPanel } from '../../components/ListPanel.js';
+import { PageHeader } from '../../components/Page.js';
 import { useFormat } from '../../i18n/format.js';
 import { countryCodes } from '../clients/countries.js';
 import { useCodeLabel } from '../code-lists/api.js';
@@ -34,13 +36,8 @@ export const ConsumptionBandsPage = () => {
     commodityParam === 'electricity' || commodityParam === 'gas' ? (commodityParam as Commodity) : undefined;
   const filter: BandFilter = { country, commodity };
   const bands = useConsumptionBands(filter);
-  const [editing, setEditing] = useState<ConsumptionBand | null>(null);
-  const [opened, setOpened] = useState(false);
+  const dialog = useEditDialog<ConsumptionBand>();
   const today = localToday();
-  const open = (band: ConsumptionBand | null) => {
-    setEditing(band);
-    setOpened(true);
-  };
   const changeAddress = useAddressChanges<'country' | 'commodity'>();
   const setFilter = (key: 'country' | 'commodity', value: string | null) => changeAddress({ [key]: value });
   const kWh = (value: string) => format.number(value);
@@ -50,11 +47,7 @@ export const ConsumptionBandsPage = () => {
       <PageHeader
         title={t('admin.consumptionBands.title')}
         description={t('admin.consumptionBands.description')}
-        actions={
-          <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => open(null)}>
-            {t('admin.consumptionBands.add')}
-          </Button>
-        }
+        actions={<AddButton onClick={() => dialog.open(null)}>{t('admin.consumptionBands.add')}</AddButton>}
       />
       <Group gap="sm" mb="md">
         <Select
@@ -79,94 +72,90 @@ export const ConsumptionBandsPage = () => {
           w={180}
         />
       </Group>
-      <Paper withBorder radius="md">
-        {bands.isPending ? (
-          <PageLoader />
-        ) : bands.isError ? (
-          <PageError error={bands.error} onRetry={() => void bands.refetch()} />
-        ) : bands.data.length === 0 ? (
-          <Text c="dimmed" p="md">
-            {t('admin.consumptionBands.empty')}
-          </Text>
-        ) : (
-          <Table.ScrollContainer minWidth={980}>
-            <Table highlightOnHover aria-label={t('admin.consumptionBands.title')}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('admin.consumptionBands.fields.country')}</Table.Th>
-                  <Table.Th>{t('admin.consumptionBands.fields.commodity')}</Table.Th>
-                  <Table.Th>{t('admin.consumptionBands.fields.customerCategory')}</Table.Th>
-                  <Table.Th>{t('admin.consumptionBands.fields.code')}</Table.Th>
-                  <Table.Th>{t('admin.consumptionBands.fields.range')}</Table.Th>
-                  <Table.Th>{t('admin.consumptionBands.fields.territory')}</Table.Th>
-                  <Table.Th>{t('admin.consumptionBands.fields.validity')}</Table.Th>
-                  <Table.Th>{t('admin.consumptionBands.fields.source')}</Table.Th>
-                  <Table.Th>{t('common.actions')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {bands.data.map((band) => {
-                  const validity = bandValidity(band, today);
-                  return (
-                    <Table.Tr key={band.id} c={validity === 'ended' ? 'dimmed' : undefined}>
-                      <Table.Td>{format.country(band.country)}</Table.Td>
-                      <Table.Td>{t(`supplyPoints.commodity.${band.commodity}`)}</Table.Td>
-                      <Table.Td>
-                        {t(`supplyPoints.derived.customerCategory.${band.customerCategory}`)}
-                      </Table.Td>
-                      <Table.Td fw={600}>{band.code}</Table.Td>
-                      <Table.Td style={{ whiteSpace: 'nowrap' }}>{bandInterval(band, kWh)} kWh</Table.Td>
-                      <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                        {band.territoryCode
-                          ? territory(band.territoryCode)
-                          : t('admin.consumptionBands.allTerritories')}
-                      </Table.Td>
-                      <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                        <Group gap={6} wrap="nowrap">
-                          <Text size="sm">
-                            {band.validTo
-                              ? t('admin.consumptionBands.validRange', {
-                                  from: format.date(band.validFrom),
-                                  to: format.date(band.validTo),
-                                })
-                              : t('admin.consumptionBands.validFromOnly', {
-                                  from: format.date(band.validFrom),
-                                })}
-                          </Text>
-                          <Badge
-                            size="xs"
-                            variant="light"
-                            color={validityColor[validity]}
-                            style={{ flexShrink: 0, overflow: 'visible' }}
-                          >
-                            {t(`admin.consumptionBands.validity.${validity}`)}
-                          </Badge>
-                        </Group>
-                      </Table.Td>
-                      <Table.Td maw={280}>
-                        <Text size="xs" lineClamp={2} title={band.source}>
-                          {band.source}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td>
-                        <Button
-                          size="xs"
-                          variant="subtle"
-                          onClick={() => open(band)}
-                          aria-label={t('admin.consumptionBands.editNamed', { code: band.code })}
-                        >
-                          {t('common.edit')}
-                        </Button>
-                      </Table.Td>
-                    </Table.Tr>
-                  );
-                })}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
-      </Paper>
-      <ConsumptionBandForm opened={opened} band={editing} filter={filter} onClose={() => setOpened(false)} />
+      <ListPanel
+        query={bands}
+        empty={
+          bands.data?.length === 0 ? (
+            <Text c="dimmed" p="md">
+              {t('admin.consumptionBands.empty')}
+            </Text>
+          ) : undefined
+        }
+      >
+        <RecordTable
+          label={t('admin.consumptionBands.title')}
+          minWidth={980}
+          highlightOnHover
+          columns={[
+            t('admin.consumptionBands.fields.country'),
+            t('admin.consumptionBands.fields.commodity'),
+            t('admin.consumptionBands.fields.customerCategory'),
+            t('admin.consumptionBands.fields.code'),
+            t('admin.consumptionBands.fields.range'),
+            t('admin.consumptionBands.fields.territory'),
+            t('admin.consumptionBands.fields.validity'),
+            t('admin.consumptionBands.fields.source'),
+            t('common.actions'),
+          ]}
+        >
+          {bands.data?.map((band) => {
+            const validity = bandValidity(band, today);
+            return (
+              <Table.Tr key={band.id} c={validity === 'ended' ? 'dimmed' : undefined}>
+                <Table.Td>{format.country(band.country)}</Table.Td>
+                <Table.Td>{t(`supplyPoints.commodity.${band.commodity}`)}</Table.Td>
+                <Table.Td>{t(`supplyPoints.derived.customerCategory.${band.customerCategory}`)}</Table.Td>
+                <Table.Td fw={600}>{band.code}</Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>{bandInterval(band, kWh)} kWh</Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                  {band.territoryCode
+                    ? territory(band.territoryCode)
+                    : t('admin.consumptionBands.allTerritories')}
+                </Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                  <Group gap={6} wrap="nowrap">
+                    <Text size="sm">
+                      {band.validTo
+                        ? t('admin.consumptionBands.validRange', {
+                            from: format.date(band.validFrom),
+                            to: format.date(band.validTo),
+                          })
+                        : t('admin.consumptionBands.validFromOnly', {
+                            from: format.date(band.validFrom),
+                          })}
+                    </Text>
+                    <Badge
+                      size="xs"
+                      variant="light"
+                      color={validityColor[validity]}
+                      style={{ flexShrink: 0, overflow: 'visible' }}
+                    >
+                      {t(`admin.consumptionBands.validity.${validity}`)}
+                    </Badge>
+                  </Group>
+                </Table.Td>
+                <Table.Td maw={280}>
+                  <Text size="xs" lineClamp={2} title={band.source}>
+                    {band.source}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  <EditButton
+                    onClick={() => dialog.open(band)}
+                    label={t('admin.consumptionBands.editNamed', { code: band.code })}
+                  />
+                </Table.Td>
+              </Table.Tr>
+            );
+          })}
+        </RecordTable>
+      </ListPanel>
+      <ConsumptionBandForm
+        opened={dialog.opened}
+        band={dialog.editing}
+        filter={filter}
+        onClose={dialog.close}
+      />
     </>
   );
 };

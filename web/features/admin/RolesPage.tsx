@@ -1,7 +1,9 @@
-import { Badge, Group, Paper, Select, Table, Text } from '@mantine/core';
+import { Badge, Group, Select, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { notifyError, notifySuccess } from '../../components/errors.js';
-import { PageError, PageHeader, PageLoader } from '../../components/Page.js';
+import { RecordTable } from '../../components/form/RecordTable.js';
+import { ListPanel } from '../../components/ListPanel.js';
+import { PageHeader } from '../../components/Page.js';
 import { scopes, useRoles, useSetRoleScope, type Role, type Scope } from './api.js';
 
 const ScopeSelect = ({ role }: { role: Role }) => {
@@ -34,54 +36,46 @@ export const RolesPage = () => {
   return (
     <>
       <PageHeader title={t('admin.roles.title')} description={t('admin.roles.description')} />
-      <Paper withBorder radius="md">
-        {roles.isPending ? (
-          <PageLoader />
-        ) : roles.isError ? (
-          <PageError error={roles.error} onRetry={() => void roles.refetch()} />
-        ) : (
-          <Table.ScrollContainer minWidth={720}>
-            <Table aria-label={t('admin.roles.title')} verticalSpacing="sm">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('admin.roles.fields.role')}</Table.Th>
-                  <Table.Th>{t('admin.roles.fields.scope')}</Table.Th>
-                  <Table.Th>{t('admin.roles.fields.permissions')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {roles.data.map((role) => (
-                  <Table.Tr key={role.key}>
-                    <Table.Td>
-                      <Text fw={500} size="sm">
-                        {t(`admin.roles.names.${role.key}`)}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <ScopeSelect role={role} />
-                    </Table.Td>
-                    <Table.Td>
-                      <Group gap={4}>
-                        {role.permissions.map((permission) => (
-                          <Badge
-                            key={permission}
-                            variant="light"
-                            color="gray"
-                            size="sm"
-                            style={{ textTransform: 'none' }}
-                          >
-                            {t(`admin.permissions.${permission}`, { defaultValue: permission })}
-                          </Badge>
-                        ))}
-                      </Group>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
-      </Paper>
+      <ListPanel query={roles}>
+        <RecordTable
+          label={t('admin.roles.title')}
+          minWidth={720}
+          verticalSpacing="sm"
+          columns={[
+            t('admin.roles.fields.role'),
+            t('admin.roles.fields.scope'),
+            t('admin.roles.fields.permissions'),
+          ]}
+        >
+          {roles.data?.map((role) => (
+            <Table.Tr key={role.key}>
+              <Table.Td>
+                <Text fw={500} size="sm">
+                  {t(`admin.roles.names.${role.key}`)}
+                </Text>
+              </Table.Td>
+              <Table.Td>
+                <ScopeSelect role={role} />
+              </Table.Td>
+              <Table.Td>
+                <Group gap={4}>
+                  {role.permissions.map((permission) => (
+                    <Badge
+                      key={permission}
+                      variant="light"
+                      color="gray"
+                      size="sm"
+                      style={{ textTransform: 'none' }}
+                    >
+                      {t(`admin.permissions.${permission}`, { defaultValue: permission })}
+                    </Badge>
+                  ))}
+                </Group>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </RecordTable>
+      </ListPanel>
     </>
   );
 };

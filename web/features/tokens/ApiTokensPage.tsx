@@ -1,10 +1,12 @@
-import { Badge, Button, Code, Paper, Table, Text } from '@mantine/core';
+import { Badge, Button, Code, Table, Text } from '@mantine/core';
 import { modals } from '@mantine/modals';
-import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { notifyError, notifySuccess } from '../../components/errors.js';
-import { PageError, PageHeader, PageLoader } from '../../components/Page.js';
+import { AddButton } from '../../components/form/RecordButtons.js';
+import { RecordTable } from '../../components/form/RecordTable.js';
+import { ListPanel } from '../../components/ListPanel.js';
+import { PageHeader } from '../../components/Page.js';
 import { useFormat } from '../../i18n/format.js';
 import { useApiTokens, useRevokeApiToken, type ApiToken } from './api.js';
 import { CreateTokenModal } from './CreateTokenModal.js';
@@ -52,72 +54,63 @@ export const ApiTokensPage = () => {
       <PageHeader
         title={t('tokens.title')}
         description={t('tokens.description')}
-        actions={
-          <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setCreating(true)}>
-            {t('tokens.create')}
-          </Button>
-        }
+        actions={<AddButton onClick={() => setCreating(true)}>{t('tokens.create')}</AddButton>}
       />
-      <Paper withBorder radius="md">
-        {tokens.isPending ? (
-          <PageLoader />
-        ) : tokens.isError ? (
-          <PageError error={tokens.error} onRetry={() => void tokens.refetch()} />
-        ) : tokens.data.length === 0 ? (
-          <Text c="dimmed" p="md">
-            {t('tokens.empty')}
-          </Text>
-        ) : (
-          <Table.ScrollContainer minWidth={720}>
-            <Table aria-label={t('tokens.title')} highlightOnHover>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('tokens.fields.name')}</Table.Th>
-                  <Table.Th>{t('tokens.fields.prefix')}</Table.Th>
-                  <Table.Th>{t('tokens.fields.createdAt')}</Table.Th>
-                  <Table.Th>{t('tokens.fields.lastUsedAt')}</Table.Th>
-                  <Table.Th>{t('tokens.fields.expiresAt')}</Table.Th>
-                  <Table.Th>{t('tokens.fields.status')}</Table.Th>
-                  <Table.Th>{t('common.actions')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {tokens.data.map((token) => (
-                  <Table.Tr key={token.id}>
-                    <Table.Td fw={500}>{token.name}</Table.Td>
-                    <Table.Td>
-                      <Code>{token.prefix}…</Code>
-                    </Table.Td>
-                    <Table.Td>{format.dateTime(token.createdAt)}</Table.Td>
-                    <Table.Td>
-                      {token.lastUsedAt ? format.dateTime(token.lastUsedAt) : t('tokens.neverUsed')}
-                    </Table.Td>
-                    <Table.Td>
-                      {token.expiresAt ? format.date(token.expiresAt) : t('tokens.noExpiry')}
-                    </Table.Td>
-                    <Table.Td>
-                      <TokenStatus token={token} />
-                    </Table.Td>
-                    <Table.Td>
-                      {!token.revokedAt && (
-                        <Button
-                          size="xs"
-                          variant="subtle"
-                          color="red"
-                          onClick={() => confirmRevoke(token)}
-                          aria-label={t('tokens.revokeNamed', { name: token.name })}
-                        >
-                          {t('tokens.revoke')}
-                        </Button>
-                      )}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
-      </Paper>
+      <ListPanel
+        query={tokens}
+        empty={
+          tokens.data?.length === 0 ? (
+            <Text c="dimmed" p="md">
+              {t('tokens.empty')}
+            </Text>
+          ) : undefined
+        }
+      >
+        <RecordTable
+          label={t('tokens.title')}
+          minWidth={720}
+          highlightOnHover
+          columns={[
+            t('tokens.fields.name'),
+            t('tokens.fields.prefix'),
+            t('tokens.fields.createdAt'),
+            t('tokens.fields.lastUsedAt'),
+            t('tokens.fields.expiresAt'),
+            t('tokens.fields.status'),
+            t('common.actions'),
+          ]}
+        >
+          {tokens.data?.map((token) => (
+            <Table.Tr key={token.id}>
+              <Table.Td fw={500}>{token.name}</Table.Td>
+              <Table.Td>
+                <Code>{token.prefix}…</Code>
+              </Table.Td>
+              <Table.Td>{format.dateTime(token.createdAt)}</Table.Td>
+              <Table.Td>
+                {token.lastUsedAt ? format.dateTime(token.lastUsedAt) : t('tokens.neverUsed')}
+              </Table.Td>
+              <Table.Td>{token.expiresAt ? format.date(token.expiresAt) : t('tokens.noExpiry')}</Table.Td>
+              <Table.Td>
+                <TokenStatus token={token} />
+              </Table.Td>
+              <Table.Td>
+                {!token.revokedAt && (
+                  <Button
+                    size="xs"
+                    variant="subtle"
+                    color="red"
+                    onClick={() => confirmRevoke(token)}
+                    aria-label={t('tokens.revokeNamed', { name: token.name })}
+                  >
+                    {t('tokens.revoke')}
+                  </Button>
+                )}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </RecordTable>
+      </ListPanel>
       <CreateTokenModal opened={creating} onClose={() => setCreating(false)} />
     </>
   );
