@@ -174,6 +174,15 @@ test('offer to contract: price from the case, see the saving, approve, send with
     for (const line of offer.lines) expect(flat).toContain(line.supplyPointIdentifier);
   });
 
+  await test.step("its history: each step of the version, and no margin for the sales user who does not decide on it", async () => {
+    await page.getByRole('tab', { name: o.tabs.history }).click();
+    const history = page.getByRole('table', { name: o.tabs.history });
+    const stateLabel = `${fill(o.versionShort, { n: 1 })} · ${o.fields.state}`;
+    await expect(history.getByRole('row').filter({ hasText: stateLabel }).filter({ hasText: o.state.approved }).filter({ hasText: o.state.sent })).toHaveCount(1);
+    await expect(history.getByRole('row').filter({ hasText: stateLabel }).filter({ hasText: o.state.awaitingApproval }).filter({ hasText: o.state.approved })).toHaveCount(1);
+    await expect(history.getByRole('cell', { name: new RegExp(`· ${escapeRegExp(o.fields.margin)}`) })).toHaveCount(0);
+  });
+
   let contractNumber = '';
   await test.step('accept it: the contract opens prefilled with the client, the supply points and the signing person', async () => {
     await page.getByRole('button', { name: o.actions.accept }).click();

@@ -9,8 +9,8 @@ type ChangesTableProps = {
   headers: { at: string; by: string; field: string; before: string; after: string };
   /** Who made a change the server made by itself. */
   system: string;
-  /** The changed field's label, or the action's for a whole-record line. */
-  what: (field: string | null, action: string) => string;
+  /** The changed field's label, or the action's for a whole-record line (the entry for records of several parts). */
+  what: (field: string | null, action: string, entry: HistoryEntry) => string;
   /** A value before or after, as the reader knows it. */
   value: (field: string | null, value: unknown) => string;
 };
@@ -35,7 +35,7 @@ export const ChangesTable = ({ entries, label, headers, system, what, value }: C
             <Table.Tr key={entry.id}>
               <Table.Td>{format.dateTime(entry.at)}</Table.Td>
               <Table.Td>{entry.by?.name ?? system}</Table.Td>
-              <Table.Td>{what(entry.field, entry.action)}</Table.Td>
+              <Table.Td>{what(entry.field, entry.action, entry)}</Table.Td>
               <Table.Td>{value(entry.field, entry.before)}</Table.Td>
               <Table.Td>{value(entry.field, entry.after)}</Table.Td>
             </Table.Tr>

@@ -19,6 +19,7 @@ import {
   type OfferStep,
 } from './api.js';
 import { LinesTable, OfferStateBadge, SavingText, TotalsRow, useMoney } from './components/OfferBits.js';
+import { OfferHistory } from './components/OfferHistory.js';
 
 const Field = ({ label, children }: { label: string; children: ReactNode }) => (
   <Stack gap={0}>
@@ -238,6 +239,7 @@ export const OfferDetailPage = () => {
         <Tabs.List>
           <Tabs.Tab value="lines">{t('offers.tabs.lines')}</Tabs.Tab>
           <Tabs.Tab value="versions">{t('offers.tabs.versions')}</Tabs.Tab>
+          <Tabs.Tab value="history">{t('offers.tabs.history')}</Tabs.Tab>
         </Tabs.List>
         <Paper withBorder radius="md" p="md" mt="sm">
           <Tabs.Panel value="lines">
@@ -286,6 +288,9 @@ export const OfferDetailPage = () => {
           </Tabs.Panel>
           <Tabs.Panel value="versions">
             <Versions offer={offer} />
+          </Tabs.Panel>
+          <Tabs.Panel value="history">
+            <OfferHistory offerId={offer.id} />
           </Tabs.Panel>
         </Paper>
       </Tabs>

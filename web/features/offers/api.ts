@@ -2,7 +2,7 @@ import { useRefreshingMutation } from '../../api/mutations.js';
 import { contractKeys } from '../contracts/api.js';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, apiUrl, type ItemList } from '../../api/client.js';
-import type { HistoryEntry } from '../cases/api.js';
+import { useHistoryQuery } from '../../components/detail/api.js';
 
 export const offerStates = ['draft', 'awaitingApproval', 'approved', 'sent', 'accepted', 'declined', 'lapsed', 'superseded'] as const;
 export type OfferState = (typeof offerStates)[number];
@@ -156,8 +156,8 @@ export const useOfferComparison = (id: string, other: string | null) =>
     queryFn: ({ signal }) => api.get<OfferComparison>(`/offers/${id}/compare`, { with: other }, signal),
   });
 
-export const useOfferHistory = (id: string) =>
-  useQuery({ queryKey: offerKeys.history(id), queryFn: ({ signal }) => api.get<ItemList<HistoryEntry>>(`/offers/${id}/history`, undefined, signal) });
+/** The changes of the offer and of all its versions, newest first. */
+export const useOfferHistory = (id: string) => useHistoryQuery(offerKeys.history(id), `/offers/${id}`);
 
 export const usePreviewOffer = (caseId: string) =>
   useMutation({ mutationFn: (lines: OfferLineBody[]) => api.post<{ lines: OfferLine[]; totals: OfferTotals }>(`/cases/${caseId}/offers/preview`, { lines }) });
