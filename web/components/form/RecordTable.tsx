@@ -1,4 +1,4 @@
-import { Table, type TableProps } from '@mantine/core';
+import { Table, Text, type TableProps } from '@mantine/core';
 import type { ReactNode } from 'react';
 
 /**
@@ -31,4 +31,11 @@ export const RecordTable = ({
       <Table.Tbody>{children}</Table.Tbody>
     </Table>
   </Table.ScrollContainer>
+);
+
+/** In place of an administration table with no records: what the page has none of yet. */
+export const NoRecords = ({ children }: { children: ReactNode }) => (
+  <Text c="dimmed" p="md">
+    {children}
+  </Text>
 );

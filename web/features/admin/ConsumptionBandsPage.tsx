@@ -3,7 +3,7 @@ import { Badge, Group, Select, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { AddButton, EditButton } from '../../components/form/RecordButtons.js';
-import { RecordTable } from '../../components/form/RecordTable.js';
+import { NoRecords, RecordTable } from '../../components/form/RecordTable.js';
 import { useEditDialog } from '../../components/form/use-edit-dialog.js';
 import { ListPanel } from '../../components/ListPanel.js';
 import { PageHeader } from '../../components/Page.js';
@@ -75,11 +75,7 @@ export const ConsumptionBandsPage = () => {
       <ListPanel
         query={bands}
         empty={
-          bands.data?.length === 0 ? (
-            <Text c="dimmed" p="md">
-              {t('admin.consumptionBands.empty')}
-            </Text>
-          ) : undefined
+          bands.data?.length === 0 ? <NoRecords>{t('admin.consumptionBands.empty')}</NoRecords> : undefined
         }
       >
         <RecordTable

@@ -2,7 +2,7 @@ import { Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { ActiveBadge } from '../../components/form/ActiveBadge.js';
 import { AddButton, EditButton } from '../../components/form/RecordButtons.js';
-import { RecordTable } from '../../components/form/RecordTable.js';
+import { NoRecords, RecordTable } from '../../components/form/RecordTable.js';
 import { useEditDialog } from '../../components/form/use-edit-dialog.js';
 import { ListPanel } from '../../components/ListPanel.js';
 import { PageHeader } from '../../components/Page.js';
@@ -30,13 +30,7 @@ export const TeamsPage = () => {
       />
       <ListPanel
         query={teams}
-        empty={
-          teams.data?.length === 0 ? (
-            <Text c="dimmed" p="md">
-              {t('admin.teams.empty')}
-            </Text>
-          ) : undefined
-        }
+        empty={teams.data?.length === 0 ? <NoRecords>{t('admin.teams.empty')}</NoRecords> : undefined}
       >
         <RecordTable
           label={t('admin.teams.title')}

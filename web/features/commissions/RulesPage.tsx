@@ -1,10 +1,11 @@
-import { Button, Center, EmptyState, Paper, Tabs, Text } from '@mantine/core';
+import { Center, EmptyState, Paper, Tabs, Text } from '@mantine/core';
 import { modals } from '@mantine/modals';
-import { IconPlus, IconScale } from '@tabler/icons-react';
-import { useState } from 'react';
+import { IconScale } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { notifyError, notifySuccess } from '../../components/errors.js';
+import { AddButton } from '../../components/form/RecordButtons.js';
+import { useEditDialog } from '../../components/form/use-edit-dialog.js';
 import { PageError, PageHeader, PageLoader } from '../../components/Page.js';
 import { useMe } from '../auth/api.js';
 import { useArchiveRule, useRules, type Rule } from './api.js';
@@ -17,7 +18,7 @@ const RulesPanel = () => {
   const me = useMe();
   const rules = useRules();
   const archive = useArchiveRule();
-  const [editing, setEditing] = useState<{ rule: Rule | null } | null>(null);
+  const dialog = useEditDialog<Rule>();
   const confirmArchive = (rule: Rule) =>
     modals.openConfirmModal({
       title: t('commissions.rules.archiveTitle'),
@@ -26,11 +27,7 @@ const RulesPanel = () => {
       confirmProps: { color: 'red' },
       onConfirm: () => archive.mutate(rule, { onSuccess: () => notifySuccess(t('commissions.rules.archived')), onError: (error) => notifyError(t, error) }),
     });
-  const create = (
-    <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setEditing({ rule: null })}>
-      {t('commissions.rules.create')}
-    </Button>
-  );
+  const create = <AddButton onClick={() => dialog.open(null)}>{t('commissions.rules.create')}</AddButton>;
   return (
     <>
       {rules.isPending ? (
@@ -47,11 +44,11 @@ const RulesPanel = () => {
         <>
           {create}
           <Paper withBorder radius="md" p={0} mt="sm">
-            <RuleTable rules={rules.data} currency={me.data?.owner.currency ?? 'EUR'} onEdit={(rule) => setEditing({ rule })} onArchive={confirmArchive} />
+            <RuleTable rules={rules.data} currency={me.data?.owner.currency ?? 'EUR'} onEdit={dialog.open} onArchive={confirmArchive} />
           </Paper>
         </>
       )}
-      <RuleForm opened={editing !== null} rule={editing?.rule ?? null} onClose={() => setEditing(null)} />
+      <RuleForm opened={dialog.opened} rule={dialog.editing} onClose={dialog.close} />
     </>
   );
 };

@@ -1,11 +1,13 @@
 import { useAddressChanges } from '../../components/address.js';
-import { Badge, Button, Group, Paper, Select, Table, Tabs, Text } from '@mantine/core';
-import { IconPlus } from '@tabler/icons-react';
+import { Badge, Group, Select, Table, Tabs, Text } from '@mantine/core';
 import type { TFunction } from 'i18next';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { PageError, PageHeader, PageLoader } from '../../components/Page.js';
+import { AddButton, EditButton } from '../../components/form/RecordButtons.js';
+import { NoRecords } from '../../components/form/RecordTable.js';
+import { useEditDialog } from '../../components/form/use-edit-dialog.js';
+import { ListPanel } from '../../components/ListPanel.js';
+import { PageHeader } from '../../components/Page.js';
 import { useFormat, type Formatters } from '../../i18n/format.js';
 import { bandValidity, localToday, type Validity } from '../admin/consumption-bands.js';
 import { useCan } from '../auth/api.js';
@@ -42,7 +44,7 @@ const RegulatedTab = ({ canWrite }: { canWrite: boolean }) => {
   const filter = readRegulatedFilter(search);
   const territories = useCodeOptions('distributionTerritory', filter.territoryCode);
   const rows = useRegulatedComponents(filter);
-  const [editing, setEditing] = useState<{ row: RegulatedComponent | null } | null>(null);
+  const dialog = useEditDialog<RegulatedComponent>();
   const changeAddress = useAddressChanges();
   const setFilter = (key: string, value: string | null) => changeAddress({ [key]: value });
 
@@ -89,72 +91,61 @@ const RegulatedTab = ({ canWrite }: { canWrite: boolean }) => {
           />
         </Group>
         {canWrite && (
-          <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setEditing({ row: null })}>
-            {t('priceLists.regulated.add')}
-          </Button>
+          <AddButton onClick={() => dialog.open(null)}>{t('priceLists.regulated.add')}</AddButton>
         )}
       </Group>
-      <Paper withBorder radius="md">
-        {rows.isPending ? (
-          <PageLoader />
-        ) : rows.isError ? (
-          <PageError error={rows.error} onRetry={() => void rows.refetch()} />
-        ) : rows.data.length === 0 ? (
-          <Text c="dimmed" p="md">
-            {t('priceLists.regulated.empty')}
-          </Text>
-        ) : (
-          <Table.ScrollContainer minWidth={1000}>
-            <Table highlightOnHover striped="even" aria-label={t('priceLists.regulated.tableLabel')}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('priceLists.fields.country')}</Table.Th>
-                  <Table.Th>{t('priceLists.fields.commodity')}</Table.Th>
-                  <Table.Th>{t('priceLists.regulated.fields.territory')}</Table.Th>
-                  <Table.Th>{t('priceLists.regulated.fields.component')}</Table.Th>
-                  <Table.Th>{t('priceLists.regulated.fields.tariff')}</Table.Th>
-                  <Table.Th ta="right">{t('priceLists.regulated.fields.amount')}</Table.Th>
-                  <Table.Th>{t('priceLists.versions.validity')}</Table.Th>
-                  <Table.Th>{t('priceLists.regulated.fields.source')}</Table.Th>
-                  {canWrite && <Table.Th>{t('common.actions')}</Table.Th>}
+      <ListPanel
+        query={rows}
+        empty={rows.data?.length === 0 ? <NoRecords>{t('priceLists.regulated.empty')}</NoRecords> : undefined}
+      >
+        <Table.ScrollContainer minWidth={1000}>
+          <Table highlightOnHover striped="even" aria-label={t('priceLists.regulated.tableLabel')}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('priceLists.fields.country')}</Table.Th>
+                <Table.Th>{t('priceLists.fields.commodity')}</Table.Th>
+                <Table.Th>{t('priceLists.regulated.fields.territory')}</Table.Th>
+                <Table.Th>{t('priceLists.regulated.fields.component')}</Table.Th>
+                <Table.Th>{t('priceLists.regulated.fields.tariff')}</Table.Th>
+                <Table.Th ta="right">{t('priceLists.regulated.fields.amount')}</Table.Th>
+                <Table.Th>{t('priceLists.versions.validity')}</Table.Th>
+                <Table.Th>{t('priceLists.regulated.fields.source')}</Table.Th>
+                {canWrite && <Table.Th>{t('common.actions')}</Table.Th>}
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {rows.data?.map((row) => (
+                <Table.Tr key={row.id}>
+                  <Table.Td>{row.country}</Table.Td>
+                  <Table.Td>{t(`supplyPoints.commodity.${row.commodity}`)}</Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                    {row.territoryCode ? territory(row.territoryCode) : t('priceLists.regulated.allTerritories')}
+                  </Table.Td>
+                  <Table.Td>{t(`priceLists.lineKinds.${row.component}`)}</Table.Td>
+                  <Table.Td>{row.tariffCode ?? t('priceLists.editor.everyTariff')}</Table.Td>
+                  <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
+                    {format.number(row.amount, { maximumFractionDigits: 4 })} {row.currency} / {t(`priceLists.regulated.unit.${row.basis}`)}
+                  </Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                    <ValidityCell row={row} t={t} format={format} />
+                  </Table.Td>
+                  <Table.Td maw={240}>
+                    <Text size="xs" lineClamp={2} title={row.source}>
+                      {row.source}
+                    </Text>
+                  </Table.Td>
+                  {canWrite && (
+                    <Table.Td>
+                      <EditButton onClick={() => dialog.open(row)} />
+                    </Table.Td>
+                  )}
                 </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {rows.data.map((row) => (
-                  <Table.Tr key={row.id}>
-                    <Table.Td>{row.country}</Table.Td>
-                    <Table.Td>{t(`supplyPoints.commodity.${row.commodity}`)}</Table.Td>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                      {row.territoryCode ? territory(row.territoryCode) : t('priceLists.regulated.allTerritories')}
-                    </Table.Td>
-                    <Table.Td>{t(`priceLists.lineKinds.${row.component}`)}</Table.Td>
-                    <Table.Td>{row.tariffCode ?? t('priceLists.editor.everyTariff')}</Table.Td>
-                    <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
-                      {format.number(row.amount, { maximumFractionDigits: 4 })} {row.currency} / {t(`priceLists.regulated.unit.${row.basis}`)}
-                    </Table.Td>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                      <ValidityCell row={row} t={t} format={format} />
-                    </Table.Td>
-                    <Table.Td maw={240}>
-                      <Text size="xs" lineClamp={2} title={row.source}>
-                        {row.source}
-                      </Text>
-                    </Table.Td>
-                    {canWrite && (
-                      <Table.Td>
-                        <Button size="xs" variant="subtle" onClick={() => setEditing({ row })}>
-                          {t('common.edit')}
-                        </Button>
-                      </Table.Td>
-                    )}
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
-      </Paper>
-      <RegulatedComponentForm opened={editing !== null} row={editing?.row ?? null} filter={filter} onClose={() => setEditing(null)} />
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      </ListPanel>
+      <RegulatedComponentForm opened={dialog.opened} row={dialog.editing} filter={filter} onClose={dialog.close} />
     </>
   );
 };
@@ -163,63 +154,52 @@ const VatTab = ({ canWrite }: { canWrite: boolean }) => {
   const { t } = useTranslation();
   const format = useFormat();
   const rates = useVatRates();
-  const [editing, setEditing] = useState<{ rate: VatRate | null } | null>(null);
+  const dialog = useEditDialog<VatRate>();
   return (
     <>
       {canWrite && (
         <Group justify="flex-end" mb="md">
-          <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setEditing({ rate: null })}>
-            {t('priceLists.vat.add')}
-          </Button>
+          <AddButton onClick={() => dialog.open(null)}>{t('priceLists.vat.add')}</AddButton>
         </Group>
       )}
-      <Paper withBorder radius="md">
-        {rates.isPending ? (
-          <PageLoader />
-        ) : rates.isError ? (
-          <PageError error={rates.error} onRetry={() => void rates.refetch()} />
-        ) : rates.data.length === 0 ? (
-          <Text c="dimmed" p="md">
-            {t('priceLists.vat.empty')}
-          </Text>
-        ) : (
-          <Table highlightOnHover striped="even" aria-label={t('priceLists.vat.tableLabel')}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('priceLists.fields.country')}</Table.Th>
-                <Table.Th ta="right">{t('priceLists.vat.fields.ratePercent')}</Table.Th>
-                <Table.Th>{t('priceLists.versions.validity')}</Table.Th>
-                <Table.Th>{t('priceLists.regulated.fields.source')}</Table.Th>
-                {canWrite && <Table.Th>{t('common.actions')}</Table.Th>}
+      <ListPanel
+        query={rates}
+        empty={rates.data?.length === 0 ? <NoRecords>{t('priceLists.vat.empty')}</NoRecords> : undefined}
+      >
+        <Table highlightOnHover striped="even" aria-label={t('priceLists.vat.tableLabel')}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('priceLists.fields.country')}</Table.Th>
+              <Table.Th ta="right">{t('priceLists.vat.fields.ratePercent')}</Table.Th>
+              <Table.Th>{t('priceLists.versions.validity')}</Table.Th>
+              <Table.Th>{t('priceLists.regulated.fields.source')}</Table.Th>
+              {canWrite && <Table.Th>{t('common.actions')}</Table.Th>}
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {rates.data?.map((rate) => (
+              <Table.Tr key={rate.id}>
+                <Table.Td>{format.country(rate.country)}</Table.Td>
+                <Table.Td ta="right">{format.number(rate.ratePercent)} %</Table.Td>
+                <Table.Td>
+                  <ValidityCell row={rate} t={t} format={format} />
+                </Table.Td>
+                <Table.Td>
+                  <Text size="xs" lineClamp={2} title={rate.source}>
+                    {rate.source}
+                  </Text>
+                </Table.Td>
+                {canWrite && (
+                  <Table.Td>
+                    <EditButton onClick={() => dialog.open(rate)} />
+                  </Table.Td>
+                )}
               </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rates.data.map((rate) => (
-                <Table.Tr key={rate.id}>
-                  <Table.Td>{format.country(rate.country)}</Table.Td>
-                  <Table.Td ta="right">{format.number(rate.ratePercent)} %</Table.Td>
-                  <Table.Td>
-                    <ValidityCell row={rate} t={t} format={format} />
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="xs" lineClamp={2} title={rate.source}>
-                      {rate.source}
-                    </Text>
-                  </Table.Td>
-                  {canWrite && (
-                    <Table.Td>
-                      <Button size="xs" variant="subtle" onClick={() => setEditing({ rate })}>
-                        {t('common.edit')}
-                      </Button>
-                    </Table.Td>
-                  )}
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        )}
-      </Paper>
-      <VatRateForm opened={editing !== null} rate={editing?.rate ?? null} onClose={() => setEditing(null)} />
+            ))}
+          </Table.Tbody>
+        </Table>
+      </ListPanel>
+      <VatRateForm opened={dialog.opened} rate={dialog.editing} onClose={dialog.close} />
     </>
   );
 };

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { notifyError, notifySuccess } from '../../components/errors.js';
 import { AddButton } from '../../components/form/RecordButtons.js';
-import { RecordTable } from '../../components/form/RecordTable.js';
+import { NoRecords, RecordTable } from '../../components/form/RecordTable.js';
 import { ListPanel } from '../../components/ListPanel.js';
 import { PageHeader } from '../../components/Page.js';
 import { useFormat } from '../../i18n/format.js';
@@ -58,13 +58,7 @@ export const ApiTokensPage = () => {
       />
       <ListPanel
         query={tokens}
-        empty={
-          tokens.data?.length === 0 ? (
-            <Text c="dimmed" p="md">
-              {t('tokens.empty')}
-            </Text>
-          ) : undefined
-        }
+        empty={tokens.data?.length === 0 ? <NoRecords>{t('tokens.empty')}</NoRecords> : undefined}
       >
         <RecordTable
           label={t('tokens.title')}
