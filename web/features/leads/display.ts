@@ -2,20 +2,6 @@ import type { TFunction } from 'i18next';
 import type { Formatters } from '../../i18n/format.js';
 import type { Potential } from './api.js';
 
-type SortState = { field: string; direction: 'asc' | 'desc' };
-
-export const parseSort = (sort: string | undefined): SortState =>
-  sort
-    ? { field: sort.replace(/^-/, ''), direction: sort.startsWith('-') ? 'desc' : 'asc' }
-    : { field: 'name', direction: 'asc' };
-
-/** Clicking the sorted column flips its direction; another column starts ascending (dates: newest first). */
-export const nextSort = (current: string | undefined, field: string): string => {
-  const state = parseSort(current);
-  if (state.field === field) return state.direction === 'asc' ? `-${field}` : field;
-  return field === 'createdAt' || field === 'lastActivityAt' ? `-${field}` : field;
-};
-
 /** A quantity with its unit in the user's language: "12 500,5 MWh". Decimal strings are shown, never computed. */
 export const quantityText = (
   format: Formatters,
