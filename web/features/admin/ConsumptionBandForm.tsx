@@ -8,6 +8,7 @@ import { FormAlert } from '../../components/FormAlert.js';
 import { FormActions } from '../../components/form/FormActions.js';
 import { FormModal } from '../../components/form/FormDialog.js';
 import { useFormProblems } from '../../components/form/form-problems.js';
+import { ValidityInputs } from '../../components/form/ValidityInputs.js';
 import { useFormat } from '../../i18n/format.js';
 import { countryCodes } from '../clients/countries.js';
 import { unitLabel } from '../supply-points/display.js';
@@ -157,21 +158,12 @@ const BandFormBody = ({
             />
           </Stack>
         </SimpleGrid>
-        <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextInput
-            type="date"
-            label={t('admin.consumptionBands.fields.validFrom')}
-            required
-            {...form.getInputProps('validFrom')}
-          />
-          <TextInput
-            type="date"
-            label={t('admin.consumptionBands.fields.validTo')}
-            description={t('admin.consumptionBands.validToHint')}
-            inputWrapperOrder={['label', 'input', 'description', 'error']}
-            {...form.getInputProps('validTo')}
-          />
-        </SimpleGrid>
+        <ValidityInputs
+          form={form}
+          fromLabel={t('admin.consumptionBands.fields.validFrom')}
+          toLabel={t('admin.consumptionBands.fields.validTo')}
+          hint={t('admin.consumptionBands.validToHint')}
+        />
         <Textarea
           label={t('admin.consumptionBands.fields.source')}
           description={t('admin.consumptionBands.sourceHint')}

@@ -5,6 +5,7 @@ import { FormAlert } from '../../components/FormAlert.js';
 import { FormActions } from '../../components/form/FormActions.js';
 import { FormModal } from '../../components/form/FormDialog.js';
 import { useFormProblems } from '../../components/form/form-problems.js';
+import { ValidityInputs } from '../../components/form/ValidityInputs.js';
 import { useFormat } from '../../i18n/format.js';
 import { countryCodes } from '../clients/countries.js';
 import { useCodeOptions } from '../code-lists/api.js';
@@ -109,16 +110,12 @@ const FormBody = ({ row, filter, onClose }: { row: RegulatedComponent | null; fi
             {...form.getInputProps('currency')}
           />
         </SimpleGrid>
-        <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextInput type="date" label={t('priceLists.fields.validFrom')} required {...form.getInputProps('validFrom')} />
-          <TextInput
-            type="date"
-            label={t('priceLists.fields.validTo')}
-            description={t('priceLists.editor.validToHint')}
-            inputWrapperOrder={['label', 'input', 'description', 'error']}
-            {...form.getInputProps('validTo')}
-          />
-        </SimpleGrid>
+        <ValidityInputs
+          form={form}
+          fromLabel={t('priceLists.fields.validFrom')}
+          toLabel={t('priceLists.fields.validTo')}
+          hint={t('priceLists.editor.validToHint')}
+        />
         <Textarea
           label={t('priceLists.regulated.fields.source')}
           description={t('priceLists.regulated.sourceHint')}

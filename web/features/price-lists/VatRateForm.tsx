@@ -5,6 +5,7 @@ import { FormAlert } from '../../components/FormAlert.js';
 import { FormActions } from '../../components/form/FormActions.js';
 import { FormModal } from '../../components/form/FormDialog.js';
 import { useFormProblems } from '../../components/form/form-problems.js';
+import { ValidityInputs } from '../../components/form/ValidityInputs.js';
 import { useFormat } from '../../i18n/format.js';
 import { countryCodes } from '../clients/countries.js';
 import { decimalSeparator } from '../supply-points/decimal-input.js';
@@ -44,16 +45,12 @@ const FormBody = ({ rate, onClose }: { rate: VatRate | null; onClose: () => void
           />
           <TextInput label={t('priceLists.vat.fields.ratePercent')} inputMode="decimal" rightSection="%" required {...form.getInputProps('ratePercent')} />
         </SimpleGrid>
-        <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextInput type="date" label={t('priceLists.fields.validFrom')} required {...form.getInputProps('validFrom')} />
-          <TextInput
-            type="date"
-            label={t('priceLists.fields.validTo')}
-            description={t('priceLists.editor.validToHint')}
-            inputWrapperOrder={['label', 'input', 'description', 'error']}
-            {...form.getInputProps('validTo')}
-          />
-        </SimpleGrid>
+        <ValidityInputs
+          form={form}
+          fromLabel={t('priceLists.fields.validFrom')}
+          toLabel={t('priceLists.fields.validTo')}
+          hint={t('priceLists.editor.validToHint')}
+        />
         <Textarea label={t('priceLists.regulated.fields.source')} required autosize minRows={2} maxRows={4} {...form.getInputProps('source')} />
         <FormActions onCancel={onClose} pending={create.isPending || update.isPending} submitLabel={rate ? t('common.save') : t('priceLists.vat.add')} />
       </Stack>
