@@ -1,6 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { ReactNode } from 'react';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FieldProblem } from '../../api/client.js';
 import { applyFieldProblems, type FieldsOf } from '../validation.js';
