@@ -1,13 +1,14 @@
 import { Alert, Badge, Group, Paper, Select, Table, Text } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import type { ColumnMapping } from './import-rules.js';
 
 type ColumnMappingTableProps<Field extends string> = {
   /** Where the texts are, e.g. `leads.import` (`….mapping.*`, `….fields.*`). */
   texts: string;
   fields: readonly { field: Field; required: boolean }[];
   headers: readonly string[];
-  mapping: Record<Field, string | null>;
+  mapping: ColumnMapping<Field>;
   onPick: (field: Field, header: string | null) => void;
   /** The samples of each mapped column; shown after the column. */
   samplesOf: (header: string | null) => string[];

@@ -2,8 +2,9 @@ import { Alert, Button, FileInput, Group, List, Progress, Stack, Text } from '@m
 import { IconAlertTriangle, IconFileSpreadsheet, IconUpload } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-// The file rules of every import (size limit, accepted types, the server's refusals) live with the supply-point
-// import, the first one; the lead import has always used them too.
+import { useFormat } from '../../i18n/format.js';
+import { errorMessage } from '../errors.js';
+import { useUploadImportFile, type ImportKind } from './import-api.js';
 import {
   acceptedFileTypes,
   fileProblemBeforeUpload,
@@ -11,10 +12,7 @@ import {
   formatBytes,
   uploadLimitBytes,
   type FileProblem,
-} from '../../features/supply-points/imports.js';
-import { useFormat } from '../../i18n/format.js';
-import { errorMessage } from '../errors.js';
-import { useUploadImportFile, type ImportKind } from './import-api.js';
+} from './import-rules.js';
 
 type FileStepProps<Answer> = {
   kind: ImportKind;

@@ -1,14 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RowMatch } from './import-api.js';
-import {
-  decisionOf,
-  decisionValue,
-  mappingForSource,
-  mappingToBody,
-  mergeTargets,
-  missingRequired,
-  progressPercent,
-} from './imports.js';
+import { decisionOf, decisionValue, mappingForSource, mergeTargets } from './imports.js';
 
 const upload = {
   headers: ['Firma', 'IČO', 'Mail', 'Poznámka'],
@@ -31,20 +23,6 @@ describe('the mapping of a source', () => {
     const mapping = mappingForSource(upload, 'Web');
     expect(mapping.note).toBe('Poznámka');
     expect(mapping.email).toBe('Mail');
-  });
-
-  it('sends mapped fields only and names the required ones left out', () => {
-    const mapping = { ...mappingForSource(upload, 'Web'), name: null };
-    expect(mappingToBody(mapping)).not.toHaveProperty('name');
-    expect(
-      missingRequired(
-        [
-          { field: 'name', required: true },
-          { field: 'email', required: false },
-        ],
-        mapping,
-      ),
-    ).toEqual(['name']);
   });
 });
 
@@ -82,16 +60,5 @@ describe('decisions', () => {
       { type: 'lead', id: 'L1', fields: ['phone'], record },
     ];
     expect(mergeTargets(matches).map((m) => m.id)).toEqual(['L1']);
-  });
-});
-
-describe('progressPercent', () => {
-  it.each([
-    [{ status: 'running', phase: 'preparing', processed: 50, total: 100 }, 45],
-    [{ status: 'running', phase: 'writing', processed: 100, total: 100 }, 95],
-    [{ status: 'done', phase: null, processed: 100, total: 100 }, 100],
-    [{ status: 'failed', phase: null, processed: 10, total: 100 }, 0],
-  ] as const)('%j → %i', (state, percent) => {
-    expect(progressPercent(state)).toBe(percent);
   });
 });

@@ -3,22 +3,15 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ApiError } from '../../api/client.js';
 import type { UploadAnswer } from './imports-api.js';
 import {
-  columnSamples,
   errorKind,
-  fileProblemBeforeUpload,
-  fileProblemOf,
   importedSupplyPointsUrl,
   importFailureMessage,
   importFailureRows,
   initialMapping,
   mappingProblems,
-  mappingToBody,
-  missingRequired,
-  progressPercent,
-  reusedHeaders,
   rowErrorField,
   rowErrorMessage,
-  uploadLimitBytes,
+  type Mapping,
 } from './imports.js';
 import { englishT } from './test-i18n.js';
 
@@ -37,43 +30,19 @@ const fields: UploadAnswer['fields'] = [
 const headers = ['IČO', 'Komodita', 'EIC', 'Obec', 'Poznámka'];
 
 describe('column mapping', () => {
-  it('starts from the suggestion, only with headers the file has', () => {
-    const mapping = initialMapping(
-      fields,
+  it.each<[string, UploadAnswer['suggestedMapping'], Partial<Mapping>]>([
+    [
+      'a header the file does not have',
       { clientCompanyId: 'IČO', commodity: 'Komodita', identifier: 'EIC', city: 'Mesto', note: null },
-      headers,
-    );
-    expect(mapping).toEqual({
-      clientCompanyId: 'IČO',
-      commodity: 'Komodita',
-      identifier: 'EIC',
-      city: null,
-      note: null,
-    });
-    expect(mappingToBody(mapping)).toEqual({
-      clientCompanyId: 'IČO',
-      commodity: 'Komodita',
-      identifier: 'EIC',
-    });
-    expect(missingRequired(fields, mapping)).toEqual([]);
-  });
-
-  it('names required fields without a column and columns used twice', () => {
-    const mapping = initialMapping(fields, { identifier: 'EIC', note: 'EIC' }, headers);
-    expect(missingRequired(fields, mapping)).toEqual(['clientCompanyId', 'commodity']);
-    expect([...reusedHeaders(mapping)]).toEqual(['EIC']);
-  });
-
-  it('shows a column’s first non-empty sample values', () => {
-    const rows = [
-      ['1', 'plyn', 'X1', ''],
-      ['2', 'elektrina', 'X2', 'Senec'],
-      ['3', 'plyn', 'X3', 'Pezinok'],
-    ];
-    expect(columnSamples(headers, rows, 'Obec')).toEqual(['Senec', 'Pezinok']);
-    expect(columnSamples(headers, rows, 'EIC', 2)).toEqual(['X1', 'X2']);
-    expect(columnSamples(headers, rows, null)).toEqual([]);
-    expect(columnSamples(headers, rows, 'missing')).toEqual([]);
+      { clientCompanyId: 'IČO', commodity: 'Komodita', identifier: 'EIC', city: null, note: null },
+    ],
+    [
+      'fields without a suggestion',
+      { identifier: 'EIC', note: 'EIC' },
+      { clientCompanyId: null, commodity: null, identifier: 'EIC', city: null, note: 'EIC' },
+    ],
+  ])('starts from the suggestion, only with headers the file has: %s', (_, suggested, mapping) => {
+    expect(initialMapping(fields, suggested, headers)).toEqual(mapping);
   });
 
   it('reads the mapping problems of a refused check', () => {
@@ -87,34 +56,6 @@ describe('column mapping', () => {
       ],
     });
     expect(mappingProblems(error)).toEqual({ identifier: 'unknown_header', commodity: 'required' });
-  });
-});
-
-describe('file problems', () => {
-  it('refuses empty and too large files before sending them', () => {
-    expect(fileProblemBeforeUpload({ size: 0 })).toBe('empty');
-    expect(fileProblemBeforeUpload({ size: uploadLimitBytes + 1 })).toBe('payload_too_large');
-    expect(fileProblemBeforeUpload({ size: 1000 })).toBeNull();
-  });
-
-  it('recognises the server’s reasons for refusing a file', () => {
-    const field = (code: string) =>
-      new ApiError({
-        status: 400,
-        code: 'validation',
-        detail: '',
-        errors: [{ path: 'file', code, message: '' }],
-      });
-    expect(fileProblemOf(field('not_a_spreadsheet'))).toBe('not_a_spreadsheet');
-    expect(fileProblemOf(field('empty'))).toBe('empty');
-    expect(fileProblemOf(new ApiError({ status: 413, code: 'payload_too_large', detail: '' }))).toBe(
-      'payload_too_large',
-    );
-    expect(fileProblemOf(new ApiError({ status: 413, code: 'http_413', detail: '' }))).toBe(
-      'payload_too_large',
-    );
-    expect(fileProblemOf(new ApiError({ status: 0, code: 'network', detail: '' }))).toBeNull();
-    expect(fileProblemOf(field('something_else'))).toBeNull();
   });
 });
 
@@ -142,23 +83,17 @@ describe('row errors', () => {
   });
 });
 
-describe('import progress', () => {
-  it('fills up to 90 % while checking, 95 % while writing, 100 % when done', () => {
-    expect(progressPercent({ status: 'running', phase: 'preparing', processed: 500, total: 1000 })).toBe(45);
-    expect(progressPercent({ status: 'running', phase: 'preparing', processed: 0, total: 0 })).toBe(0);
-    expect(progressPercent({ status: 'running', phase: 'writing', processed: 1000, total: 1000 })).toBe(95);
-    expect(progressPercent({ status: 'done', phase: null, processed: 1000, total: 1000 })).toBe(100);
-    expect(progressPercent({ status: 'failed', phase: null, processed: 10, total: 1000 })).toBe(0);
-  });
-});
-
 describe('a failed import', () => {
   it('is explained by its code in the user’s language, never by the server’s English', () => {
     const rowsChanged = {
       code: 'import.invalid_rows',
       detail: '2 rows are no longer valid (row 3: identifier …); validate again',
       errors: [
-        { path: 'rows.3.identifier', code: 'duplicate', message: 'row 3: identifier 24ZVS… is already used by supply point 1f…' },
+        {
+          path: 'rows.3.identifier',
+          code: 'duplicate',
+          message: 'row 3: identifier 24ZVS… is already used by supply point 1f…',
+        },
         { path: 'rows.7.consumptionUnit', code: 'unit_not_allowed', message: 'row 7: consumptionUnit: m3' },
         { path: 'file', code: 'whatever', message: 'not about a row' },
       ],
@@ -176,12 +111,17 @@ describe('a failed import', () => {
   });
 
   it.each([
-    ['supply_point.duplicate_identifier', 'Meanwhile someone created a supply point with an identifier of this file.'],
+    [
+      'supply_point.duplicate_identifier',
+      'Meanwhile someone created a supply point with an identifier of this file.',
+    ],
     ['auth.forbidden', 'Your role may no longer create supply points.'],
     ['internal', 'An unexpected error occurred on the server; it has been logged.'],
   ])('says what %s means for the import', (code, text) => {
     expect(importFailureMessage(t, { code }, { invalid: 0 })).toContain(text);
-    expect(importFailureRows(t, { errors: [{ path: 'identifier', code: 'duplicate', message: 'x' }] })).toEqual([]);
+    expect(
+      importFailureRows(t, { errors: [{ path: 'identifier', code: 'duplicate', message: 'x' }] }),
+    ).toEqual([]);
   });
 
   it('falls back to the general message of the code, then to an unknown error', () => {

@@ -1,23 +1,10 @@
 import type { TFunction } from 'i18next';
 import { isApiError } from '../../api/client.js';
 import { translateCode } from '../../components/errors.js';
-import type {
-  ImportFailure,
-  ImportMapping,
-  ImportState,
-  RowError,
-  TargetField,
-  UploadAnswer,
-} from './imports-api.js';
+import type { ColumnMapping } from '../../components/import/import-rules.js';
+import type { ImportFailure, ImportState, RowError, TargetField, UploadAnswer } from './imports-api.js';
 
-/** The largest file the server takes (20 MB); a larger one is refused before it is sent. */
-export const uploadLimitBytes = 20 * 1024 * 1024;
-
-/** What the file input offers: CSV and Excel workbooks (the server decides by the content). */
-export const acceptedFileTypes =
-  '.csv,.txt,.xlsx,text/csv,text/plain,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-export type Mapping = Record<TargetField, string | null>;
+export type Mapping = ColumnMapping<TargetField>;
 
 /**
  * The mapping the wizard starts with: the server's suggestion for each target field, where the header really
@@ -36,47 +23,6 @@ export const initialMapping = (
   return mapping;
 };
 
-/** The validate body: mapped fields only (an unmapped field stays empty on every row). */
-export const mappingToBody = (mapping: Mapping): ImportMapping => {
-  const body: ImportMapping = {};
-  for (const [field, header] of Object.entries(mapping) as [TargetField, string | null][]) {
-    if (header) body[field] = header;
-  }
-  return body;
-};
-
-/** Required target fields the mapping leaves without a column. */
-export const missingRequired = (fields: UploadAnswer['fields'], mapping: Mapping): TargetField[] =>
-  fields.filter((f) => f.required && !mapping[f.field]).map((f) => f.field);
-
-/** Headers chosen for more than one field: allowed, but usually a mistake worth pointing out. */
-export const reusedHeaders = (mapping: Mapping): Set<string> => {
-  const seen = new Set<string>();
-  const reused = new Set<string>();
-  for (const header of Object.values(mapping)) {
-    if (!header) continue;
-    if (seen.has(header)) reused.add(header);
-    seen.add(header);
-  }
-  return reused;
-};
-
-/** The first few non-empty values of a column in the sample rows, to show next to its Select. */
-export const columnSamples = (
-  headers: readonly string[],
-  sampleRows: readonly (readonly string[])[],
-  header: string | null,
-  count = 3,
-): string[] => {
-  if (!header) return [];
-  const index = headers.indexOf(header);
-  if (index < 0) return [];
-  return sampleRows
-    .map((row) => (row[index] ?? '').trim())
-    .filter(Boolean)
-    .slice(0, count);
-};
-
 /** The server's problem paths for the mapping: `mapping.identifier` → `identifier`. */
 export const mappingProblems = (error: unknown): Partial<Record<TargetField, string>> => {
   const result: Partial<Record<TargetField, string>> = {};
@@ -86,40 +32,6 @@ export const mappingProblems = (error: unknown): Partial<Record<TargetField, str
     if (match) result[match[1] as TargetField] = problem.code;
   }
   return result;
-};
-
-// ------------------------------------------------------------------------------------------ file problems
-
-export type FileProblem =
-  | 'not_a_spreadsheet'
-  | 'empty'
-  | 'payload_too_large'
-  | 'malformed_csv'
-  | 'too_many_columns'
-  | 'too_many_rows'
-  | 'unsupported_media_type';
-
-const fileProblems = new Set<string>([
-  'not_a_spreadsheet',
-  'empty',
-  'payload_too_large',
-  'malformed_csv',
-  'too_many_columns',
-  'too_many_rows',
-  'unsupported_media_type',
-]);
-
-/** A file the browser can already tell will be refused: empty, or over the size limit. */
-export const fileProblemBeforeUpload = (file: Pick<File, 'size'>): FileProblem | null =>
-  file.size === 0 ? 'empty' : file.size > uploadLimitBytes ? 'payload_too_large' : null;
-
-/** Why the server refused the file, when it was the file (its kind, size, emptiness) and not something else. */
-export const fileProblemOf = (error: unknown): FileProblem | null => {
-  if (!isApiError(error)) return null;
-  if (error.status === 413 || error.code === 'payload_too_large') return 'payload_too_large';
-  if (error.code === 'unsupported_media_type') return 'unsupported_media_type';
-  const problem = error.errors.find((p) => p.path === 'file' && fileProblems.has(p.code));
-  return problem ? (problem.code as FileProblem) : null;
 };
 
 // ------------------------------------------------------------------------------------------ row errors
@@ -148,22 +60,6 @@ export const rowErrorField = (t: TFunction, error: Pick<RowError, 'path'>): stri
   translateCode(t, 'supplyPoints.fields', error.path) ??
   error.path;
 
-// ------------------------------------------------------------------------------------------ progress
-
-/**
- * The progress bar's percentage: checking the rows fills it up to 90 %, writing them (one transaction, no
- * finer progress) stands at 95 %, done is 100 %.
- */
-export const progressPercent = (
-  state: Pick<ImportState, 'status' | 'phase' | 'processed' | 'total'>,
-): number => {
-  if (state.status === 'done') return 100;
-  if (state.status !== 'running') return 0;
-  if (state.phase === 'writing') return 95;
-  if (state.total <= 0) return 0;
-  return Math.min(90, Math.round((state.processed / state.total) * 90));
-};
-
 /** After the import: the supply point list showing exactly the supply points this import created. */
 export const importedSupplyPointsUrl = (importId: string): string =>
   `/supply-points?${new URLSearchParams({ importId }).toString()}`;
@@ -190,7 +86,12 @@ export const importFailureRows = (t: TFunction, failure: Pick<ImportFailure, 'er
   (failure.errors ?? []).flatMap((problem) => {
     const match = rowPath.exec(problem.path);
     if (!match) return [];
-    const error: RowError = { row: Number(match[1]), path: match[2] ?? '', code: problem.code, message: problem.message };
+    const error: RowError = {
+      row: Number(match[1]),
+      path: match[2] ?? '',
+      code: problem.code,
+      message: problem.message,
+    };
     return [
       t('supplyPoints.import.run.failedRow', {
         row: error.row,
@@ -199,14 +100,3 @@ export const importFailureRows = (t: TFunction, failure: Pick<ImportFailure, 'er
       }),
     ];
   });
-
-/** "1.2 MB" for the upload's progress line. */
-export const formatBytes = (
-  bytes: number,
-  number: (n: number, o?: Intl.NumberFormatOptions) => string,
-): string =>
-  bytes < 1024
-    ? `${number(bytes)} B`
-    : bytes < 1024 * 1024
-      ? `${number(bytes / 1024, { maximumFractionDigits: 0 })} kB`
-      : `${number(bytes / 1024 / 1024, { maximumFractionDigits: 1 })} MB`;

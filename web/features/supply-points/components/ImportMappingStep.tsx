@@ -5,15 +5,14 @@ import { useTranslation } from 'react-i18next';
 import { ruleMessage, translateCode } from '../../../components/errors.js';
 import { FormAlert } from '../../../components/FormAlert.js';
 import { ColumnMappingTable, MissingFieldsAlert } from '../../../components/import/ColumnMappingTable.js';
-import { useValidateImport, type UploadAnswer, type ValidateAnswer } from '../imports-api.js';
 import {
   columnSamples,
-  mappingProblems,
   mappingToBody,
   missingRequired,
   reusedHeaders,
-  type Mapping,
-} from '../imports.js';
+} from '../../../components/import/import-rules.js';
+import { useValidateImport, type UploadAnswer, type ValidateAnswer } from '../imports-api.js';
+import { mappingProblems, type Mapping } from '../imports.js';
 
 type MappingStepProps = {
   upload: UploadAnswer;

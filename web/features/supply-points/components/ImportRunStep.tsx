@@ -3,16 +3,12 @@ import { IconListCheck } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { progressPercent } from '../../../components/import/import-rules.js';
 import { ImportDone, ImportFailed, ImportRunning } from '../../../components/import/ImportRunViews.js';
 import { PageError } from '../../../components/Page.js';
 import { supplyPointKeys } from '../api.js';
 import { useImportState } from '../imports-api.js';
-import {
-  importedSupplyPointsUrl,
-  importFailureMessage,
-  importFailureRows,
-  progressPercent,
-} from '../imports.js';
+import { importedSupplyPointsUrl, importFailureMessage, importFailureRows } from '../imports.js';
 
 const texts = 'supplyPoints.import';
 

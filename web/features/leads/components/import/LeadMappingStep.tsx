@@ -6,15 +6,9 @@ import { isApiError } from '../../../../api/client.js';
 import { ruleMessage } from '../../../../components/errors.js';
 import { FormAlert } from '../../../../components/FormAlert.js';
 import { ColumnMappingTable, MissingFieldsAlert } from '../../../../components/import/ColumnMappingTable.js';
+import { columnSamples, mappingToBody, missingRequired } from '../../../../components/import/import-rules.js';
 import { useValidateLeadImport, type LeadUploadAnswer, type LeadValidateAnswer } from '../../import-api.js';
-import {
-  columnSamples,
-  mappingForSource,
-  mappingToBody,
-  missingRequired,
-  savedMappingOf,
-  type Mapping,
-} from '../../imports.js';
+import { mappingForSource, savedMappingOf, type Mapping } from '../../imports.js';
 
 type MappingStepProps = {
   upload: LeadUploadAnswer;

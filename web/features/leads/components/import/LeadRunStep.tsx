@@ -3,10 +3,11 @@ import { IconListCheck } from '@tabler/icons-react';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { translateCode } from '../../../../components/errors.js';
+import { progressPercent } from '../../../../components/import/import-rules.js';
 import { ImportDone, ImportFailed, ImportRunning } from '../../../../components/import/ImportRunViews.js';
 import { PageError } from '../../../../components/Page.js';
 import { useLeadImportState } from '../../import-api.js';
-import { importedLeadsUrl, progressPercent } from '../../imports.js';
+import { importedLeadsUrl } from '../../imports.js';
 
 const texts = 'leads.import';
 
