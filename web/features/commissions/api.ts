@@ -199,14 +199,6 @@ export const useRetry = () => {
   });
 };
 
-/** Products of the owner company for a rule's scope (every user may read them; a company rarely has more than 500). */
-export const useProductOptions = () =>
-  useQuery({
-    queryKey: ['priceLists', 'products', 'commission-options'],
-    queryFn: ({ signal }) => api.get<Page<{ id: string; name: string; code: string; supplier: string }>>('/products', { limit: 500, active: 'all' }, signal),
-    select: (page) => page.items,
-  });
-
 export const useStatements = (period: string) =>
   useQuery({
     queryKey: commissionKeys.statementList(period),

@@ -22,7 +22,7 @@ export const OfferForm = ({ detail, opened, onClose }: { detail: CaseDetail; ope
   const { t } = useTranslation();
   const navigate = useNavigate();
   const commodity = detail.commodity === 'gas' ? 'gas' : 'electricity';
-  const products = useProductOptions(commodity);
+  const products = useProductOptions({ commodity });
   const format = useFormat();
   const separator = decimalSeparator(format.locale);
   // Today and next year as the user's calendar has them (a UTC day is yesterday's just after midnight in Central Europe).
@@ -93,7 +93,7 @@ export const OfferForm = ({ detail, opened, onClose }: { detail: CaseDetail; ope
             searchable
             value={productId}
             onChange={setProductId}
-            data={(products.data?.items ?? []).map((p) => ({ value: p.id, label: `${p.name} (${p.supplier})` }))}
+            data={(products.data ?? []).map((p) => ({ value: p.id, label: `${p.name} (${p.supplier})` }))}
           />
           <TextInput type="date" label={t('offers.fields.deliveryFrom')} value={deliveryFrom} onChange={(e) => setDeliveryFrom(e.currentTarget.value)} required />
           <TextInput type="date" label={t('offers.fields.deliveryTo')} value={deliveryTo} onChange={(e) => setDeliveryTo(e.currentTarget.value)} required />

@@ -165,7 +165,7 @@ export const priceListKeys = {
   products: () => [...priceListKeys.all, 'products'] as const,
   productList: (params: ProductListParams) => [...priceListKeys.products(), 'list', params] as const,
   product: (id: string) => [...priceListKeys.products(), 'detail', id] as const,
-  productOptions: (commodity: Commodity) => [...priceListKeys.products(), 'options', commodity] as const,
+  productOptions: (filter: ProductOptionsFilter) => [...priceListKeys.products(), 'options', filter] as const,
   versions: (productId: string) => [...priceListKeys.all, 'versions', productId] as const,
   regulated: (filter: RegulatedFilter) => [...priceListKeys.all, 'regulated', filter] as const,
   vat: () => [...priceListKeys.all, 'vat'] as const,
@@ -196,13 +196,22 @@ export const useProduct = (id: string) =>
     queryFn: ({ signal }) => api.get<Product>(`/products/${id}`, undefined, signal),
   });
 
-/** A product to choose (an offer's): the active products of one commodity by name (a company rarely has more than 500). */
+/**
+ * Products to choose by name (a company rarely has more than 500): an offer's are the active ones of its commodity;
+ * a commission rule's scope may name any product, also one no longer sold.
+ */
 export type ProductOption = Pick<Product, 'id' | 'name' | 'code' | 'supplier' | 'currency'>;
-export const useProductOptions = (commodity: Commodity) =>
+export type ProductOptionsFilter = { commodity?: Commodity; withInactive?: boolean };
+export const useProductOptions = (filter: ProductOptionsFilter) =>
   useQuery({
-    queryKey: priceListKeys.productOptions(commodity),
+    queryKey: priceListKeys.productOptions(filter),
     queryFn: ({ signal }) =>
-      api.get<{ items: ProductOption[] }>('/products', { commodity, active: true, limit: 500, sort: 'name' }, signal),
+      api.get<{ items: ProductOption[] }>(
+        '/products',
+        { ...(filter.commodity ? { commodity: filter.commodity } : {}), active: filter.withInactive ? 'all' : true, limit: 500, sort: 'name' },
+        signal,
+      ),
+    select: (answer) => answer.items,
   });
 
 export const usePriceLists = (productId: string) =>

@@ -2,7 +2,7 @@ import { Group, SegmentedControl, Select, Stack, TagsInput, Text, TextInput } fr
 import { useTranslation } from 'react-i18next';
 import type { FormOf } from '../../../components/form-types.js';
 import { useConsumptionBands } from '../../admin/consumption-bands.js';
-import { useProductOptions } from '../api.js';
+import { useProductOptions } from '../../price-lists/api.js';
 import { consumptionKinds, scopeKinds, type RuleFormValues } from '../rule-form.js';
 
 type Form = FormOf<RuleFormValues>;
@@ -10,7 +10,7 @@ type Form = FormOf<RuleFormValues>;
 /** What a rule applies to: a product or a supplier (or anything), a client kind, a consumption band or MWh range. */
 export const ScopeFields = ({ form, disabled }: { form: Form; disabled: boolean }) => {
   const { t } = useTranslation();
-  const products = useProductOptions();
+  const products = useProductOptions({ withInactive: true });
   const bands = useConsumptionBands({});
   const bandCodes = [...new Set((bands.data ?? []).map((b) => b.code))].sort();
   const { scope, consumptionKind } = form.values;
