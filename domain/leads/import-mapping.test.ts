@@ -1,26 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { headerScore, simplify, suggestLeadMapping } from './import-mapping.js';
-
-describe('simplify', () => {
-  it.each([
-    ['E-mail kontaktu', 'e mail kontaktu'],
-    ['Ročná spotreba (MWh)', 'rocna spotreba mwh'],
-    ['  IČO  ', 'ico'],
-  ])('%s → %s', (header, expected) => {
-    expect(simplify(header)).toBe(expected);
-  });
-});
-
-describe('headerScore', () => {
-  it.each([
-    ['name', 'Názov firmy', 1],
-    ['companyId', 'IČO', 1],
-    ['phone', 'Telefón kontaktnej osoby', 0.5 + 0.3 / 3],
-    ['email', 'Adresa', 0],
-  ] as const)('%s ← %s', (field, header, expected) => {
-    expect(headerScore(field, header)).toBeCloseTo(expected, 5);
-  });
-});
+import { suggestLeadMapping } from './import-mapping.js';
 
 // A Reinet-style export (Slovak headers), as lead platforms write them.
 const reinet = [

@@ -1,4 +1,7 @@
-import { searchable } from '../clients/client-rules.js';
+import { suggestHeaders, type HeaderNames } from '../imports/header-mapping.js';
+
+// `simplify` has always been read from here by the lead import's cell rules.
+export { simplify } from '../imports/header-mapping.js';
 
 /**
  * The fields a lead import fills, in the order the wizard shows them. A row is one lead with at most one
@@ -40,17 +43,8 @@ export const requiredLeadTargetFields: readonly LeadTargetField[] = ['name'];
 
 export type LeadMapping = Partial<Record<LeadTargetField, string>>;
 
-/** Lower case, no accents, punctuation as spaces: "E-mail kontaktu" → "e mail kontaktu". */
-export const simplify = (text: string): string =>
-  searchable(text)
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
-
-/**
- * Header names each field is known by on lead platforms' exports (English, Slovak, Czech), written as `simplify`
- * leaves them. `contains` may also stand inside a longer header ("Telefón kontaktnej osoby").
- */
-const synonyms: Record<LeadTargetField, { exact: string[]; contains?: string[] }> = {
+/** Header names each field is known by on lead platforms' exports (English, Slovak, Czech). */
+const synonyms: Record<LeadTargetField, HeaderNames> = {
   name: {
     exact: [
       'name',
@@ -260,28 +254,6 @@ const synonyms: Record<LeadTargetField, { exact: string[]; contains?: string[] }
   },
 };
 
-const words = (text: string) => text.split(' ').filter(Boolean);
-
-/** How well a header names a field: 1 for a known name, less when a known word stands inside a longer header. */
-export const headerScore = (field: LeadTargetField, header: string): number => {
-  const h = simplify(header);
-  if (!h) return 0;
-  const known = synonyms[field];
-  if (known.exact.includes(h)) return 1;
-  const hw = words(h);
-  let best = 0;
-  for (const name of known.exact) {
-    const nw = words(name);
-    if (nw.length > 1 && h.includes(name)) best = Math.max(best, 0.6 + 0.3 * (nw.length / hw.length));
-  }
-  for (const name of known.contains ?? []) {
-    const nw = words(name);
-    const at = hw.findIndex((_, i) => nw.every((w, j) => hw[i + j] === w));
-    if (at >= 0) best = Math.max(best, 0.5 + 0.3 * (nw.length / hw.length));
-  }
-  return best;
-};
-
 /**
  * The mapping the wizard starts with. A mapping saved for the source comes first, for every field whose header
  * the file still has (a platform that renamed one column keeps the rest); the other fields get the header that
@@ -290,33 +262,4 @@ export const headerScore = (field: LeadTargetField, header: string): number => {
 export const suggestLeadMapping = (
   headers: readonly string[],
   saved: LeadMapping | null = null,
-): Record<LeadTargetField, string | null> => {
-  const mapping = Object.fromEntries(leadTargetFields.map((f) => [f, null])) as Record<
-    LeadTargetField,
-    string | null
-  >;
-  const used = new Set<string>();
-  for (const field of leadTargetFields) {
-    const header = saved?.[field];
-    if (header && headers.includes(header) && !used.has(header)) {
-      mapping[field] = header;
-      used.add(header);
-    }
-  }
-  const candidates: { field: LeadTargetField; header: string; score: number }[] = [];
-  for (const field of leadTargetFields) {
-    if (mapping[field] !== null) continue;
-    for (const header of headers) {
-      const score = headerScore(field, header);
-      if (score > 0) candidates.push({ field, header, score });
-    }
-  }
-  // Stable: equal scores keep the fields' and headers' order.
-  candidates.sort((a, b) => b.score - a.score);
-  for (const c of candidates) {
-    if (mapping[c.field] !== null || used.has(c.header)) continue;
-    mapping[c.field] = c.header;
-    used.add(c.header);
-  }
-  return mapping;
-};
+): Record<LeadTargetField, string | null> => suggestHeaders(leadTargetFields, synonyms, headers, saved);

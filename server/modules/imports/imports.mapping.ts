@@ -1,4 +1,4 @@
-import { searchable } from '../../../domain/clients/client-rules.js';
+import { simplify, suggestHeaders, type HeaderNames } from '../../../domain/imports/header-mapping.js';
 
 /** The fields a supply-point import fills, in the order a wizard shows them. */
 export const supplyPointTargetFields = [
@@ -23,11 +23,8 @@ export const supplyPointTargetFields = [
 export type TargetField = (typeof supplyPointTargetFields)[number];
 export const requiredTargetFields: readonly TargetField[] = ['clientCompanyId', 'commodity', 'identifier'];
 
-/**
- * Header names each field is known by (English, Slovak, Czech), written as `simplify` leaves them: lower case,
- * no accents, words separated by one space. `contains` may also appear inside a longer header.
- */
-const synonyms: Record<TargetField, { exact: string[]; contains?: string[] }> = {
+/** Header names each field is known by (English, Slovak, Czech). */
+const synonyms: Record<TargetField, HeaderNames> = {
   clientCompanyId: {
     exact: ['ico', 'ic', 'company id', 'client company id', 'registration number', 'business id', 'ico klienta', 'ico odberatela', 'ico zakaznika', 'ic odberatele', 'ic zakaznika'],
     contains: ['ico', 'company id'],
@@ -69,54 +66,9 @@ const synonyms: Record<TargetField, { exact: string[]; contains?: string[] }> = 
   note: { exact: ['poznamka', 'note', 'notes', 'comment', 'komentar', 'popis', 'description'], contains: ['poznamka', 'note'] },
 };
 
-/** Lower case, no accents, punctuation as spaces: "Ročná spotreba (MWh)" → "rocna spotreba mwh". */
-export const simplify = (text: string): string =>
-  searchable(text)
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
-
-const words = (text: string) => text.split(' ').filter(Boolean);
-
-/** How well a header names a field: 1 for a known name, less when a known word stands inside a longer header. */
-const score = (field: TargetField, header: string): number => {
-  const h = simplify(header);
-  if (!h) return 0;
-  const known = synonyms[field];
-  if (known.exact.includes(h)) return 1;
-  // "Ročná spotreba (MWh)", "IČO klienta": a known name followed or preceded by other words.
-  const hw = words(h);
-  let best = 0;
-  for (const name of known.exact) {
-    const nw = words(name);
-    if (nw.length > 1 && h.includes(name)) best = Math.max(best, 0.6 + 0.3 * (nw.length / hw.length));
-  }
-  for (const name of known.contains ?? []) {
-    const nw = words(name);
-    const at = hw.findIndex((_, i) => nw.every((w, j) => hw[i + j] === w));
-    if (at >= 0) best = Math.max(best, 0.5 + 0.3 * (nw.length / hw.length));
-  }
-  return best;
-};
-
 /** Each field gets the header that names it best; a header serves one field at most. */
-export const suggestMapping = (headers: string[]): Record<TargetField, string | null> => {
-  const candidates: { field: TargetField; header: string; score: number }[] = [];
-  for (const field of supplyPointTargetFields) {
-    for (const header of headers) {
-      const s = score(field, header);
-      if (s > 0) candidates.push({ field, header, score: s });
-    }
-  }
-  candidates.sort((a, b) => b.score - a.score);
-  const mapping = Object.fromEntries(supplyPointTargetFields.map((f) => [f, null])) as Record<TargetField, string | null>;
-  const used = new Set<string>();
-  for (const c of candidates) {
-    if (mapping[c.field] !== null || used.has(c.header)) continue;
-    mapping[c.field] = c.header;
-    used.add(c.header);
-  }
-  return mapping;
-};
+export const suggestMapping = (headers: string[]): Record<TargetField, string | null> =>
+  suggestHeaders(supplyPointTargetFields, synonyms, headers);
 
 // ------------------------------------------------------------------------------------- cell values
 
