@@ -39,8 +39,10 @@ describe('the demo data', () => {
       const ctx = systemContext(database.db, pino({ level: 'silent' }), 'demo-test');
       await ensureReferenceData(ctx);
       await loadDemoDataOnce(ctx);
-      const made = await database.db.select({ state: offers.state }).from(offers);
+      const made = await database.db.select({ state: offers.state, saving: offers.saving }).from(offers);
       expect(made.map((o) => o.state).sort()).toEqual(['awaitingApproval', 'draft', 'sent']);
+      // The client's current prices are in the offer's currency, so each offer saves the client money.
+      for (const offer of made) expect(Number(offer.saving)).toBeGreaterThan(0);
     } finally {
       await database.close();
     }

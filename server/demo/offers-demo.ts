@@ -9,16 +9,27 @@ import { quoteSupplyPoint } from '../modules/price-lists/price-lists.service.js'
 import { supplyPoints } from '../modules/supply-points/supply-points.schema.js';
 import type { DemoClient } from './sales-demo.js';
 
-/** What the client pays today, per commodity: a little above the demo's products, so offers show a saving. */
+/** What the client pays today, per currency and commodity: a little above the demo's products, so offers show a saving. */
 const currentPrices = {
-  electricity: { pricePerMWh: '168.00', monthlyFee: '2.90' },
-  gas: { pricePerMWh: '64.50', monthlyFee: '3.20' },
+  EUR: {
+    electricity: { pricePerMWh: '168.00', monthlyFee: '2.90' },
+    gas: { pricePerMWh: '64.50', monthlyFee: '3.20' },
+  },
+  CZK: {
+    electricity: { pricePerMWh: '3150.00', monthlyFee: '169.00' },
+    gas: { pricePerMWh: '1390.00', monthlyFee: '119.00' },
+  },
 } as const;
 
 /** How far a demo offer goes: left a draft, submitted (approved, or waiting for approval), or sent to the client. */
 export type DemoOfferStep = 'draft' | 'submitted' | 'sent';
 
-type Priceable = { commodity: 'electricity' | 'gas'; productId: string; supplyPointIds: string[] };
+type Priceable = {
+  commodity: 'electricity' | 'gas';
+  currency: 'EUR' | 'CZK';
+  productId: string;
+  supplyPointIds: string[];
+};
 
 /**
  * A client's supply points that the demo's fixed products price for the deliveries (the reference data has
@@ -37,21 +48,28 @@ const priceablePointsOf = async (
         .where(inArray(supplyPoints.id, client.supplyPointIds))
     : [];
   const fixed = await ctx.db
-    .select({ id: products.id, commodity: products.commodity, country: products.country })
+    .select({
+      id: products.id,
+      commodity: products.commodity,
+      country: products.country,
+      currency: products.currency,
+    })
     .from(products)
     .where(and(eq(products.ownerId, ownerId), eq(products.priceModel, 'fixed')));
   const byCommodity = new Map<'electricity' | 'gas', Priceable>();
   for (const point of points) {
     const product = fixed.find((p) => p.commodity === point.commodity && p.country === point.country);
-    if (!product) continue;
+    if (!product || (product.currency !== 'EUR' && product.currency !== 'CZK')) continue;
+    const currency = product.currency;
     try {
       await quoteSupplyPoint(ctx, { supplyPointId: point.id, productId: product.id, ...delivery });
     } catch (error) {
       if (error instanceof AppError && error.code === 'validation') continue;
       throw error;
     }
-    const group = byCommodity.get(product.commodity) ?? {
+    const group: Priceable = byCommodity.get(product.commodity) ?? {
       commodity: product.commodity,
+      currency,
       productId: product.id,
       supplyPointIds: [],
     };
@@ -91,7 +109,7 @@ export const loadOffersDemo = async (
       commodity: priceable.commodity,
       supplyPointIds: priceable.supplyPointIds,
     });
-    const current = currentPrices[priceable.commodity];
+    const current = currentPrices[priceable.currency][priceable.commodity];
     let offer = await createOffer(ctx, kase.id, {
       kind: 'binding',
       isAlternative: false,

@@ -17,7 +17,8 @@ const isoDay = /^\d{4}-\d{2}-\d{2}$/;
 
 /** A stored value as the reader knows it: translated states and kinds, local dates, amounts in the reader's notation. */
 export const showOfferValue = (t: TFunction, format: Formatters, field: string | null, value: unknown): string =>
-  plainHistoryValue(t, format, value, (text) => {
+  // The history keeps some amounts as JSON numbers; they read as the amounts they are.
+  plainHistoryValue(t, format, typeof value === 'number' ? String(value) : value, (text) => {
     if (field && field in codeLists) return translateCode(t, codeLists[field]!, text) ?? text;
     if (field && amounts.has(field)) return format.number(text, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
     if (isoDay.test(text)) return format.date(text);
