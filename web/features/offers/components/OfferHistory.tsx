@@ -10,8 +10,8 @@ import { useOfferHistory, useOfferVersions } from '../api.js';
 
 /** Record keys a reader has no use for: the card shows the client, case, contact and related offers in words. */
 const hiddenFields = new Set(['id', 'rootId', 'ownerId', 'teamId', 'responsibleUserId', 'caseId', 'clientId', 'contactId', 'relationGroupId', 'contractId']);
-/** Stored codes translated from the offer's own lists. */
-const codeLists: Record<string, string> = { state: 'offers.state', kind: 'offers.kind', approvalRoute: 'offers.route' };
+/** Stored codes translated from the offer's own lists (the commodity from the case's). */
+const codeLists: Record<string, string> = { state: 'offers.state', kind: 'offers.kind', approvalRoute: 'offers.route', commodity: 'cases.commodity' };
 const amounts = new Set(['currentCost', 'offeredCost', 'saving', 'offeredGross', 'purchaseCost', 'margin', 'savingPercent', 'marginPercent']);
 const isoDay = /^\d{4}-\d{2}-\d{2}$/;
 
