@@ -1,3 +1,4 @@
+import { useHistoryQuery } from '../../components/detail/api.js';
 import { useRefreshingMutation } from '../../api/mutations.js';
 import {
   keepPreviousData,
@@ -5,7 +6,7 @@ import {
   useQuery,
   type QueryClient,
 } from '@tanstack/react-query';
-import { api, apiUrl, type ItemList, type Page, type QueryParams } from '../../api/client.js';
+import { api, apiUrl, type Page, type QueryParams } from '../../api/client.js';
 import { currentLanguage } from '../../i18n/index.js';
 
 export const activityKinds = ['task', 'call', 'meeting', 'email', 'visit'] as const;
@@ -98,17 +99,7 @@ export type MyDay = {
   todayCount: number;
 };
 
-export type HistoryEntry = {
-  id: string;
-  at: string;
-  by: { id: string; name: string } | null;
-  entityType: string;
-  entityId: string;
-  action: string;
-  field: string | null;
-  before: unknown;
-  after: unknown;
-};
+export type { HistoryEntry } from '../../components/detail/api.js';
 
 /** The browser's time zone, so "today" and exported times are the user's own. */
 export const browserTimeZone = (): string | undefined => {
@@ -156,12 +147,7 @@ export const useActivity = (id: string) =>
     queryFn: ({ signal }) => api.get<ActivityItem>(`/activities/${id}`, undefined, signal),
   });
 
-export const useActivityHistory = (id: string) =>
-  useQuery({
-    queryKey: activityKeys.history(id),
-    queryFn: ({ signal }) => api.get<ItemList<HistoryEntry>>(`/activities/${id}/history`, undefined, signal),
-    select: (page) => page.items,
-  });
+export const useActivityHistory = (id: string) => useHistoryQuery(activityKeys.history(id), `/activities/${id}`);
 
 export const useMyDay = () =>
   useQuery({

@@ -1,6 +1,6 @@
 import { Alert, Anchor, Button, Group, Modal, Paper, Select, SimpleGrid, Stack, Table, Tabs, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { IconArrowLeft, IconDownload } from '@tabler/icons-react';
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { notifyError, notifySuccess } from '../../components/errors.js';
@@ -20,15 +20,7 @@ import {
 } from './api.js';
 import { LinesTable, OfferStateBadge, SavingText, TotalsRow, useMoney } from './components/OfferBits.js';
 import { OfferHistory } from './components/OfferHistory.js';
-
-const Field = ({ label, children }: { label: string; children: ReactNode }) => (
-  <Stack gap={0}>
-    <Text size="xs" c="dimmed">
-      {label}
-    </Text>
-    <Text size="sm">{children || '—'}</Text>
-  </Stack>
-);
+import { Field } from '../../components/detail/Field.js';
 
 /** Steps by state; the server decides again, the buttons only offer what may work. */
 const Actions = ({ offer }: { offer: OfferDetail }) => {
