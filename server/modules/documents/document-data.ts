@@ -1,5 +1,9 @@
 import { kWhToMWh } from '../../../domain/energy/quantity.js';
-import type { DocumentParty, DocumentPerson, DocumentSupplyPoint } from '../../../domain/documents/placeholders.js';
+import type {
+  DocumentParty,
+  DocumentPerson,
+  DocumentSupplyPoint,
+} from '../../../domain/documents/placeholders.js';
 import type { ServiceContext } from '../../context.js';
 import { getClient } from '../clients/clients.service.js';
 import { listContactsOfClient } from '../contacts/contacts.service.js';
@@ -18,24 +22,33 @@ export const documentPersonOf = (c: Contact): DocumentPerson => ({
   lastName: c.lastName,
   function: c.function,
   email: c.email,
-  phone: c.phone,
+  // A contact reached only on a mobile still has a number on the document.
+  phone: c.phone ?? c.mobile ?? null,
 });
 
-/** The client (as the caller may see it) with its contacts, for a template's `client`, `contacts` and `signingPersons`. */
-export const documentClient = async (ctx: ServiceContext, clientId: string): Promise<{ client: DocumentParty; contacts: Contact[] }> => {
-  const client = await getClient(ctx, clientId);
-  const contacts = await listContactsOfClient(ctx, clientId);
+/** The client's block of a document: its names, identifiers and registered address. */
+export const documentPartyOf = (client: Awaited<ReturnType<typeof getClient>>): DocumentParty => {
   const { street, postalCode, city, country } = client.address;
   return {
-    client: {
-      name: client.name,
-      companyId: client.companyId,
-      taxId: client.taxId,
-      vatId: client.vatId,
-      email: client.email,
-      phone: client.phone,
-      address: { street, postalCode, city, country },
-    },
+    name: client.name,
+    companyId: client.companyId,
+    taxId: client.taxId,
+    vatId: client.vatId,
+    email: client.email,
+    phone: client.phone,
+    address: { street, postalCode, city, country },
+  };
+};
+
+/** The client (as the caller may see it) with its contacts, for a template's `client`, `contacts` and `signingPersons`. */
+export const documentClient = async (
+  ctx: ServiceContext,
+  clientId: string,
+): Promise<{ client: DocumentParty; contacts: Contact[] }> => {
+  const client = await getClient(ctx, clientId);
+  const contacts = await listContactsOfClient(ctx, clientId);
+  return {
+    client: documentPartyOf(client),
     contacts,
   };
 };

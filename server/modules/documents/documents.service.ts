@@ -8,7 +8,6 @@ import {
   type CommonDocumentData,
   type DocumentDataByType,
   type DocumentLanguage,
-  type DocumentPerson,
   type DocumentType,
 } from '../../../domain/documents/placeholders.js';
 import { sampleDataOf } from '../../../domain/documents/samples.js';
@@ -25,6 +24,7 @@ import { listSupplyPoints } from '../supply-points/supply-points.service.js';
 import { userNames } from '../users/users.service.js';
 import type { DocumentTemplateResponse, DocumentTemplateUpdateBody, GeneratedDocumentResponse, LetterCreateBody } from './documents.api.js';
 import { markdownToPdf } from './documents.pdf.js';
+import { documentPartyOf, documentPersonOf } from './document-data.js';
 import { documentTemplates, generatedDocuments } from './documents.schema.js';
 
 // ---------------------------------------------------------------- templates
@@ -291,15 +291,6 @@ export const getDocumentFile = async (ctx: ServiceContext, id: string): Promise<
 
 // ---------------------------------------------------------------- letters
 
-const personOf = (c: { firstName: string; lastName: string; function: string | null; email: string | null; phone: string | null; mobile?: string | null }): DocumentPerson => ({
-  fullName: `${c.firstName} ${c.lastName}`.trim(),
-  firstName: c.firstName,
-  lastName: c.lastName,
-  function: c.function,
-  email: c.email,
-  phone: c.phone ?? c.mobile ?? null,
-});
-
 const safeFileName = (text: string) =>
   text
     .normalize('NFKD')
@@ -318,16 +309,8 @@ export const createClientLetter = async (ctx: ServiceContext, input: LetterCreat
     ctx,
     'letter',
     {
-      client: {
-        name: client.name,
-        companyId: client.companyId,
-        taxId: client.taxId,
-        vatId: client.vatId,
-        email: client.email,
-        phone: client.phone,
-        address: { street: client.address.street, postalCode: client.address.postalCode, city: client.address.city, country: client.address.country },
-      },
-      contacts: contacts.map(personOf),
+      client: documentPartyOf(client),
+      contacts: contacts.map(documentPersonOf),
       supplyPoints: points.items.map((p) => ({
         identifier: p.identifier,
         commodity: p.commodity,
