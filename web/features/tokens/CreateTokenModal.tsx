@@ -1,12 +1,14 @@
-import { Alert, Button, Code, CopyButton, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Code, CopyButton, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconCheck, IconCopy, IconInfoCircle } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import type { FieldProblem } from '../../api/client.js';
 import { FormAlert } from '../../components/FormAlert.js';
-import { applyFieldProblems, zodValidate } from '../../components/validation.js';
+import { FormActions } from '../../components/form/FormActions.js';
+import { FormModal } from '../../components/form/FormDialog.js';
+import { useFormProblems } from '../../components/form/form-problems.js';
+import { zodValidate } from '../../components/validation.js';
 import { useCreateApiToken, type CreatedApiToken } from './api.js';
 
 type Values = { name: string; expiresAt: string };
@@ -59,31 +61,22 @@ const CreateForm = ({
   onClose: () => void;
 }) => {
   const { t } = useTranslation();
-  const [failure, setFailure] = useState<unknown>(null);
-  const [unmapped, setUnmapped] = useState<FieldProblem[]>([]);
   const create = useCreateApiToken({ onSuccess: onCreated });
   const form = useForm<Values>({
     initialValues: { name: '', expiresAt: '' },
     validate: zodValidate<Values>(schema, t),
   });
+  const problems = useFormProblems(form, ['name', 'expiresAt']);
   const submit = form.onSubmit((values) => {
-    setFailure(null);
+    problems.clear();
     // A date without time expires at the end of that day, in the user's time zone.
     const expiresAt = values.expiresAt ? new Date(`${values.expiresAt}T23:59:59`).toISOString() : null;
-    create.mutate(
-      { name: values.name.trim(), expiresAt },
-      {
-        onError: (error) => {
-          setUnmapped(applyFieldProblems(t, error, ['name', 'expiresAt'], form.setFieldError));
-          setFailure(error);
-        },
-      },
-    );
+    create.mutate({ name: values.name.trim(), expiresAt }, { onError: problems.show });
   });
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="sm">
-        <FormAlert error={failure} unmapped={unmapped} />
+        <FormAlert error={problems.failure} unmapped={problems.unmapped} />
         <TextInput
           label={t('tokens.fields.name')}
           description={t('tokens.nameHint')}
@@ -98,14 +91,7 @@ const CreateForm = ({
           w={220}
           {...form.getInputProps('expiresAt')}
         />
-        <Group justify="flex-end" gap="sm" mt="sm">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={create.isPending}>
-            {t('tokens.create')}
-          </Button>
-        </Group>
+        <FormActions onCancel={onClose} pending={create.isPending} submitLabel={t('tokens.create')} />
       </Stack>
     </form>
   );
@@ -120,18 +106,17 @@ export const CreateTokenModal = ({ opened, onClose }: { opened: boolean; onClose
     onClose();
   };
   return (
-    <Modal
+    <FormModal
       opened={opened}
       onClose={close}
       title={created ? t('tokens.createdTitle') : t('tokens.createTitle')}
       size="lg"
     >
-      {opened &&
-        (created ? (
-          <SecretOnce token={created} onClose={close} />
-        ) : (
-          <CreateForm onCreated={setCreated} onClose={close} />
-        ))}
-    </Modal>
+      {created ? (
+        <SecretOnce token={created} onClose={close} />
+      ) : (
+        <CreateForm onCreated={setCreated} onClose={close} />
+      )}
+    </FormModal>
   );
 };
