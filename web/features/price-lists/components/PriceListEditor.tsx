@@ -1,12 +1,13 @@
-import { ActionIcon, Alert, Button, Group, Modal, SimpleGrid, Stack, Table, Text, Textarea, TextInput } from '@mantine/core';
+import { ActionIcon, Alert, Button, Group, SimpleGrid, Stack, Table, Text, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { modals } from '@mantine/modals';
 import { IconInfoCircle, IconLock, IconPlus, IconTrash } from '@tabler/icons-react';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isApiError, type FieldProblem } from '../../../api/client.js';
 import { notifySuccess } from '../../../components/errors.js';
 import { FormAlert } from '../../../components/FormAlert.js';
+import { FormActions } from '../../../components/form/FormActions.js';
+import { FormModal } from '../../../components/form/FormDialog.js';
+import { useFormProblems } from '../../../components/form/form-problems.js';
 import { decimalSeparator } from '../../supply-points/decimal-input.js';
 import { useChangePriceList, useCreatePriceList, type PriceList, type Product } from '../api.js';
 import {
@@ -28,12 +29,16 @@ const EditorBody = ({ product, list, onClose }: EditorProps) => {
   const separator = decimalSeparator(i18n.language);
   const state = list ? versionState(list) : 'draft';
   const readOnly = state === 'readOnly';
-  const [failure, setFailure] = useState<unknown>(null);
-  const [unmapped, setUnmapped] = useState<FieldProblem[]>([]);
   const form = useForm<PriceListFormValues>({
     initialValues: priceListToValues(list),
     validate: validatePriceList(t, separator),
   });
+  // The server names the same paths as the form (`rows.2.pricePerMWh`, `validFrom`): each problem goes under its field.
+  const problems = useFormProblems(
+    form,
+    (path) => (isPriceListFormPath(path) ? path : null),
+    ({ code }) => priceRuleMessage(t, code),
+  );
   const create = useCreatePriceList(product.id, {
     onSuccess: () => {
       notifySuccess(t('priceLists.editor.created'));
@@ -50,22 +55,11 @@ const EditorBody = ({ product, list, onClose }: EditorProps) => {
       onClose();
     },
   });
-  // The server names the same paths as the form (`rows.2.pricePerMWh`, `validFrom`): each problem goes under its field.
-  const onError = (error: unknown) => {
-    const rest: FieldProblem[] = [];
-    for (const problem of isApiError(error) ? error.errors : []) {
-      if (isPriceListFormPath(problem.path)) form.setFieldError(problem.path, priceRuleMessage(t, problem.code));
-      else rest.push(problem);
-    }
-    setUnmapped(rest);
-    setFailure(error);
-  };
-
   const send = (values: PriceListFormValues) => {
-    setFailure(null);
+    problems.clear();
     const body = priceListValuesToBody(values, separator);
-    if (list) change.mutate({ ...body, id: list.id, version: list.version }, { onError });
-    else create.mutate(body, { onError });
+    if (list) change.mutate({ ...body, id: list.id, version: list.version }, { onError: problems.show });
+    else create.mutate(body, { onError: problems.show });
   };
 
   // A list in use stays as it is: saving makes a new version, so the user confirms that first.
@@ -106,7 +100,7 @@ const EditorBody = ({ product, list, onClose }: EditorProps) => {
             <Text size="sm">{t('priceLists.editor.readOnlyText')}</Text>
           </Alert>
         )}
-        <FormAlert error={failure} unmapped={unmapped} />
+        <FormAlert error={problems.failure} unmapped={problems.unmapped} />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <TextInput
             type="date"
@@ -181,16 +175,19 @@ const EditorBody = ({ product, list, onClose }: EditorProps) => {
             </Button>
           </Group>
         )}
-        <Group justify="flex-end" gap="sm" mt="sm">
-          <Button variant="default" onClick={onClose}>
-            {readOnly ? t('common.close') : t('common.cancel')}
-          </Button>
-          {!readOnly && (
-            <Button type="submit" loading={create.isPending || change.isPending}>
-              {state === 'inUse' ? t('priceLists.editor.saveAsNewVersion') : t('common.save')}
+        {readOnly ? (
+          <Group justify="flex-end" gap="sm" mt="sm">
+            <Button variant="default" onClick={onClose}>
+              {t('common.close')}
             </Button>
-          )}
-        </Group>
+          </Group>
+        ) : (
+          <FormActions
+            onCancel={onClose}
+            pending={create.isPending || change.isPending}
+            submitLabel={state === 'inUse' ? t('priceLists.editor.saveAsNewVersion') : t('common.save')}
+          />
+        )}
       </Stack>
     </form>
   );
@@ -206,8 +203,8 @@ export const PriceListEditor = ({ opened, product, list, onClose }: EditorProps 
       ? t('priceLists.editor.viewTitle', { revision: list.revision })
       : t('priceLists.editor.editTitle', { revision: list.revision });
   return (
-    <Modal opened={opened} onClose={onClose} title={title} size="xl">
-      {opened && <EditorBody key={list?.id ?? 'new'} product={product} list={list} onClose={onClose} />}
-    </Modal>
+    <FormModal opened={opened} onClose={onClose} title={title} size="xl">
+      <EditorBody key={list?.id ?? 'new'} product={product} list={list} onClose={onClose} />
+    </FormModal>
   );
 };
