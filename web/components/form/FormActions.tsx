@@ -7,16 +7,18 @@ type ActionsProps = {
   /** The save is under way. */
   pending: boolean;
   submitLabel: ReactNode;
+  /** The form cannot be sent yet (it says why beside its fields). */
+  submitDisabled?: boolean;
 };
 
-const CancelAndSubmit = ({ onCancel, pending, submitLabel }: ActionsProps) => {
+const CancelAndSubmit = ({ onCancel, pending, submitLabel, submitDisabled }: ActionsProps) => {
   const { t } = useTranslation();
   return (
     <>
       <Button variant="default" onClick={onCancel}>
         {t('common.cancel')}
       </Button>
-      <Button type="submit" loading={pending}>
+      <Button type="submit" disabled={submitDisabled} loading={pending}>
         {submitLabel}
       </Button>
     </>

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { notifySuccess } from '../../../components/errors.js';
 import { FormAlert } from '../../../components/FormAlert.js';
+import { FormActions } from '../../../components/form/FormActions.js';
 import { useCaseAction, type CaseAction, type CaseDetail } from '../api.js';
 import { CloseCaseDialog } from './CloseCaseDialog.js';
 
@@ -98,14 +99,7 @@ const ActionForm = ({ kind, detail, onClose }: { kind: Exclude<Kind, 'close'>; d
           </>
         )}
         {kind !== 'meeting' && <Textarea label={t('cases.actions.note')} autosize minRows={2} value={note} onChange={(e) => setNote(e.currentTarget.value)} />}
-        <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={action.isPending}>
-            {t(`cases.actions.submit.${kind}`)}
-          </Button>
-        </Group>
+        <FormActions onCancel={onClose} pending={action.isPending} submitLabel={t(`cases.actions.submit.${kind}`)} mt={0} />
       </Stack>
     </form>
   );

@@ -1,8 +1,10 @@
-import { ActionIcon, Button, Group, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
+import { ActionIcon, Button, Group, Select, Stack, Text, TextInput } from '@mantine/core';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormAlert } from '../../../components/FormAlert.js';
+import { FormActions } from '../../../components/form/FormActions.js';
+import { FormModal } from '../../../components/form/FormDialog.js';
 import { useFormat } from '../../../i18n/format.js';
 import { useUsers } from '../../admin/api.js';
 import { decimalSeparator, parseDecimalInput } from '../../supply-points/decimal-input.js';
@@ -21,7 +23,6 @@ const EditorBody = ({ detail, onClose }: { detail: CaseDetail; onClose: () => vo
   const separator = decimalSeparator(format.locale);
   const users = useUsers();
   const [rows, setRows] = useState<Row[]>(detail.participants.map((p) => ({ userId: p.userId, share: p.share.replace('.', separator) })));
-  const [failure, setFailure] = useState<unknown>(null);
   const save = useUpdateCase(detail.id, { onSuccess: onClose });
   const parsed = rows.map((r) => ({ userId: r.userId ?? '', share: parseDecimalInput(r.share, separator) }));
   const check = checkShares(parsed);
@@ -39,13 +40,12 @@ const EditorBody = ({ detail, onClose }: { detail: CaseDetail; onClose: () => vo
       onSubmit={(event) => {
         event.preventDefault();
         if (!canSave) return;
-        setFailure(null);
-        save.mutate({ participants: parsed, version: detail.version }, { onError: setFailure });
+        save.mutate({ participants: parsed, version: detail.version });
       }}
       noValidate
     >
       <Stack gap="sm">
-        <FormAlert error={failure} onReload={onClose} />
+        <FormAlert error={save.error} onReload={onClose} />
         {rows.map((row, index) => {
           const problem = check.problems.find((p) => p.path === `participants.${index}.share` || p.path === `participants.${index}.userId`);
           return (
@@ -97,14 +97,7 @@ const EditorBody = ({ detail, onClose }: { detail: CaseDetail; onClose: () => vo
           {check.isTotalWrong && ` — ${t('cases.participants.mustBe100')}`}
           {(check.problems.length > 0 || missingUser) && ` — ${t('cases.participants.completeRows')}`}
         </Text>
-        <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" disabled={!canSave} loading={save.isPending}>
-            {t('common.save')}
-          </Button>
-        </Group>
+        <FormActions onCancel={onClose} pending={save.isPending} submitLabel={t('common.save')} submitDisabled={!canSave} mt={0} />
       </Stack>
     </form>
   );
@@ -113,8 +106,8 @@ const EditorBody = ({ detail, onClose }: { detail: CaseDetail; onClose: () => vo
 export const ParticipantsEditor = ({ detail, opened, onClose }: { detail: CaseDetail; opened: boolean; onClose: () => void }) => {
   const { t } = useTranslation();
   return (
-    <Modal opened={opened} onClose={onClose} title={t('cases.participants.editTitle')} size="lg">
-      {opened && <EditorBody detail={detail} onClose={onClose} />}
-    </Modal>
+    <FormModal opened={opened} onClose={onClose} title={t('cases.participants.editTitle')} size="lg">
+      <EditorBody detail={detail} onClose={onClose} />
+    </FormModal>
   );
 };

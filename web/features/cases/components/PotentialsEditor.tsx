@@ -1,8 +1,11 @@
-import { ActionIcon, Button, Fieldset, Group, Modal, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { ActionIcon, Button, Fieldset, Group, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isApiError } from '../../../api/client.js';
 import { FormAlert } from '../../../components/FormAlert.js';
+import { FormActions } from '../../../components/form/FormActions.js';
+import { FormModal } from '../../../components/form/FormDialog.js';
 import { useFormat } from '../../../i18n/format.js';
 import { useCodeOptions } from '../../code-lists/api.js';
 import { decimalSeparator, parseDecimalInput } from '../../supply-points/decimal-input.js';
@@ -19,7 +22,6 @@ const EditorBody = ({ detail, onClose }: { detail: CaseDetail; onClose: () => vo
   const [rows, setRows] = useState<Potential[]>(
     detail.potentials.map(({ id: _id, ...p }) => ({ ...p, quantity: p.quantity ? p.quantity.replace('.', separator) : null })),
   );
-  const [failure, setFailure] = useState<unknown>(null);
   const save = useUpdateCase(detail.id, { onSuccess: onClose });
   const setRow = (index: number, change: Partial<Potential>) => setRows((all) => all.map((r, i) => (i === index ? { ...r, ...change } : r)));
   const parsed = rows.map((r) => ({ ...r, quantity: r.quantity ? parseDecimalInput(r.quantity, separator) : null }));
@@ -29,22 +31,19 @@ const EditorBody = ({ detail, onClose }: { detail: CaseDetail; onClose: () => vo
   };
   const isValid = parsed.every((_, i) => !badQuantity(i));
   const serverError = (index: number, field: string) =>
-    failure && typeof failure === 'object' && 'errors' in failure
-      ? (failure as { errors: { path: string; code: string }[] }).errors.find((e) => e.path === `potentials.${index}.${field}`)
-      : undefined;
+    isApiError(save.error) ? save.error.errors.find((e) => e.path === `potentials.${index}.${field}`) : undefined;
 
   return (
     <form
       onSubmit={(event) => {
         event.preventDefault();
         if (!isValid) return;
-        setFailure(null);
-        save.mutate({ potentials: parsed, version: detail.version }, { onError: setFailure });
+        save.mutate({ potentials: parsed, version: detail.version });
       }}
       noValidate
     >
       <Stack gap="sm">
-        <FormAlert error={failure} onReload={onClose} />
+        <FormAlert error={save.error} onReload={onClose} />
         {rows.map((row, index) => (
           <Fieldset key={index} legend={t('cases.potentials.row', { number: index + 1 })}>
             <SimpleGrid cols={{ base: 1, sm: 3 }}>
@@ -112,14 +111,7 @@ const EditorBody = ({ detail, onClose }: { detail: CaseDetail; onClose: () => vo
             {t('cases.potentials.add')}
           </Button>
         </Group>
-        <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" disabled={!isValid} loading={save.isPending}>
-            {t('common.save')}
-          </Button>
-        </Group>
+        <FormActions onCancel={onClose} pending={save.isPending} submitLabel={t('common.save')} submitDisabled={!isValid} mt={0} />
       </Stack>
     </form>
   );
@@ -128,8 +120,8 @@ const EditorBody = ({ detail, onClose }: { detail: CaseDetail; onClose: () => vo
 export const PotentialsEditor = ({ detail, opened, onClose }: { detail: CaseDetail; opened: boolean; onClose: () => void }) => {
   const { t } = useTranslation();
   return (
-    <Modal opened={opened} onClose={onClose} title={t('cases.potentials.editTitle')} size="xl">
-      {opened && <EditorBody detail={detail} onClose={onClose} />}
-    </Modal>
+    <FormModal opened={opened} onClose={onClose} title={t('cases.potentials.editTitle')} size="xl">
+      <EditorBody detail={detail} onClose={onClose} />
+    </FormModal>
   );
 };

@@ -1,7 +1,9 @@
-import { Button, Group, Modal, MultiSelect, Stack } from '@mantine/core';
+import { MultiSelect, Stack } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormAlert } from '../../../components/FormAlert.js';
+import { FormActions } from '../../../components/form/FormActions.js';
+import { FormModal } from '../../../components/form/FormDialog.js';
 import { useSupplyPointList } from '../../supply-points/api.js';
 import { useUpdateCase, type CaseDetail } from '../api.js';
 
@@ -11,7 +13,6 @@ const EditorBody = ({ detail, onClose }: { detail: CaseDetail; onClose: () => vo
   const list = useSupplyPointList({ clientId: detail.clientId, archived: 'false' });
   const points = list.data?.pages.flatMap((page) => page.items) ?? [];
   const [selected, setSelected] = useState<string[]>(detail.supplyPointIds);
-  const [failure, setFailure] = useState<unknown>(null);
   const save = useUpdateCase(detail.id, { onSuccess: onClose });
   const known = new Set(points.map((p) => p.id));
   const data = [
@@ -22,13 +23,12 @@ const EditorBody = ({ detail, onClose }: { detail: CaseDetail; onClose: () => vo
     <form
       onSubmit={(event) => {
         event.preventDefault();
-        setFailure(null);
-        save.mutate({ supplyPointIds: selected, version: detail.version }, { onError: setFailure });
+        save.mutate({ supplyPointIds: selected, version: detail.version });
       }}
       noValidate
     >
       <Stack gap="sm">
-        <FormAlert error={failure} onReload={onClose} />
+        <FormAlert error={save.error} onReload={onClose} />
         <MultiSelect
           label={t('cases.supplyPoints.label')}
           description={t('cases.supplyPoints.hint')}
@@ -40,14 +40,7 @@ const EditorBody = ({ detail, onClose }: { detail: CaseDetail; onClose: () => vo
           nothingFoundMessage={list.isPending ? t('common.loading') : t('cases.supplyPoints.none')}
           data-autofocus
         />
-        <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={save.isPending}>
-            {t('common.save')}
-          </Button>
-        </Group>
+        <FormActions onCancel={onClose} pending={save.isPending} submitLabel={t('common.save')} mt={0} />
       </Stack>
     </form>
   );
@@ -56,8 +49,8 @@ const EditorBody = ({ detail, onClose }: { detail: CaseDetail; onClose: () => vo
 export const SupplyPointsEditor = ({ detail, opened, onClose }: { detail: CaseDetail; opened: boolean; onClose: () => void }) => {
   const { t } = useTranslation();
   return (
-    <Modal opened={opened} onClose={onClose} title={t('cases.supplyPoints.editTitle')} size="lg">
-      {opened && <EditorBody detail={detail} onClose={onClose} />}
-    </Modal>
+    <FormModal opened={opened} onClose={onClose} title={t('cases.supplyPoints.editTitle')} size="lg">
+      <EditorBody detail={detail} onClose={onClose} />
+    </FormModal>
   );
 };
