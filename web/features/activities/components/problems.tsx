@@ -22,26 +22,6 @@ export const problemMessage = (t: TFunction, error: unknown): string => {
 export const fieldRuleMessage = (t: TFunction, code: string): string =>
   translateCode(t, 'activities.validation', code) ?? translateCode(t, 'calendar.validation', code) ?? ruleMessage(t, code);
 
-/**
- * Puts the server's field problems onto the form (a link's `clientId` onto the `client` picker) and returns the
- * ones no field shows.
- */
-export const applyProblems = (
-  t: TFunction,
-  error: unknown,
-  fields: Record<string, string>,
-  setFieldError: (path: string, message: string) => void,
-): FieldProblem[] => {
-  if (!isApiError(error)) return [];
-  const unmapped: FieldProblem[] = [];
-  for (const problem of error.errors) {
-    const field = fields[problem.path];
-    if (field) setFieldError(field, fieldRuleMessage(t, problem.code));
-    else unmapped.push(problem);
-  }
-  return unmapped;
-};
-
 export const notifyProblem = (t: TFunction, error: unknown): void => {
   notifications.show({ color: 'red', title: t('common.error'), message: problemMessage(t, error) });
 };
