@@ -19,12 +19,11 @@ import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { eq, inArray, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
-import pg from 'pg';
 import pino from 'pino';
 import { searchable } from '../domain/clients/client-rules.js';
 import { DataSentenceLayout } from '../domain/data-sentences/layout.js';
 import { systemContext, type ServiceContext } from '../server/context.js';
-import { createPglite, openPglite, openPostgres, type DatabaseHandle } from '../server/db/client.js';
+import { openBenchDatabase } from './database.js';
 import { ensureReferenceData } from '../server/db/reference-data.js';
 import { loadDemoDataOnce } from '../server/demo/demo-data.js';
 import { seededRandom } from '../server/demo/generator.js';
@@ -49,28 +48,7 @@ const otherCount = Number(args['other-contracts']);
 const say = (line: string) => process.stderr.write(`${line}\n`);
 const log = pino({ level: 'silent' });
 
-let database: DatabaseHandle;
-let cleanup = async () => undefined as void;
-if (args.db === 'postgres') {
-  const url = process.env.BENCH_DATABASE_URL;
-  if (!url) throw new Error('set BENCH_DATABASE_URL=postgres://user@host:port/database');
-  const name = `kilowatt_bench_ds_${process.pid}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const target = new URL(url);
-  target.pathname = `/${name}`;
-  database = openPostgres(target.toString());
-  cleanup = async () => {
-    const dropper = new pg.Client({ connectionString: url });
-    await dropper.connect();
-    await dropper.query(`drop database if exists ${name} with (force)`);
-    await dropper.end();
-  };
-} else {
-  database = openPglite(await createPglite());
-}
+const { database, cleanup } = await openBenchDatabase({ db: args.db === 'postgres' ? 'postgres' : 'pglite', label: 'ds_' });
 const db = database.db;
 
 type Measured = { name: string; rows: number; contracts: number; ms: number; rssBeforeMb: number; rssPeakMb: number; heapGrowthMb: number; fileKb: number };

@@ -12,10 +12,9 @@ import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { eq } from 'drizzle-orm';
-import pg from 'pg';
 import pino from 'pino';
 import { systemContext, type ServiceContext } from '../server/context.js';
-import { createPglite, openPglite, openPostgres, type DatabaseHandle } from '../server/db/client.js';
+import { openBenchDatabase } from './database.js';
 import { ensureReferenceData } from '../server/db/reference-data.js';
 import { loadDemoDataOnce } from '../server/demo/demo-data.js';
 import { seededRandom, validIco } from '../server/demo/generator.js';
@@ -46,28 +45,7 @@ const runs = Number(args.runs);
 const say = (line: string) => process.stderr.write(`${line}\n`);
 const log = pino({ level: 'silent' });
 
-let database: DatabaseHandle;
-let cleanup = async () => undefined as void;
-if (args.db === 'postgres') {
-  const url = process.env.BENCH_DATABASE_URL;
-  if (!url) throw new Error('set BENCH_DATABASE_URL=postgres://user@host:port/database');
-  const name = `kilowatt_bench_offer_${process.pid}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const target = new URL(url);
-  target.pathname = `/${name}`;
-  database = openPostgres(target.toString());
-  cleanup = async () => {
-    const dropper = new pg.Client({ connectionString: url });
-    await dropper.connect();
-    await dropper.query(`drop database if exists ${name} with (force)`);
-    await dropper.end();
-  };
-} else {
-  database = openPglite(await createPglite());
-}
+const { database, cleanup } = await openBenchDatabase({ db: args.db === 'postgres' ? 'postgres' : 'pglite', label: 'offer_' });
 const db = database.db;
 
 const main = async () => {

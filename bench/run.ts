@@ -1,3 +1,4 @@
+import { openBenchDatabase } from './database.js';
 /**
  * Read-path benchmark: the clients API (list, cursor page, search, detail, contacts) and the supply-points API
  * (global search by identifier and by name, list search, filtered lists, client card) through the real Fastify
@@ -135,24 +136,10 @@ if (kind === 'pglite') {
     database = openPostgres(url);
     say(`PostgreSQL ${new URL(url).pathname.slice(1)} (in place)`);
   } else {
-    // A throwaway database next to the given one, so a run never touches existing data.
-    const name = `kilowatt_bench_${process.pid}`;
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    await admin.end();
-    const target = new URL(url);
-    target.pathname = `/${name}`;
-    database = openPostgres(target.toString());
-    say(`PostgreSQL throwaway database ${name}`);
-    if (!args.keep) {
-      cleanup = async () => {
-        const dropper = new pg.Client({ connectionString: url });
-        await dropper.connect();
-        await dropper.query(`drop database if exists ${name} with (force)`);
-        await dropper.end();
-      };
-    }
+    const opened = await openBenchDatabase({ db: 'postgres', label: '', keep: Boolean(args.keep) });
+    database = opened.database;
+    cleanup = opened.cleanup;
+    say(`PostgreSQL throwaway database ${opened.name}`);
   }
 }
 const db = database.db;
