@@ -1,5 +1,9 @@
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, apiUrl, type ItemList, type Page, type QueryParams } from '../../api/client.js';
+import { chargeBases, componentKinds, type ChargeBasis, type ComponentKind, type PriceRow } from '../../../domain/pricing/pricing.js';
+
+// The price lists' vocabulary is the pricing domain's (decimals travel as strings, "129.9").
+export { chargeBases, componentKinds, type ChargeBasis, type ComponentKind, type PriceRow };
 
 export { currencies } from '../../../domain/money.js';
 
@@ -28,13 +32,6 @@ export type Product = {
 
 export type ProductBody = Omit<Product, 'id' | 'ownerId' | 'version' | 'createdAt' | 'updatedAt'>;
 
-/** Decimals travel as strings ("129.9"); `tariffCode` is a consumption band or distribution rate, null for every tariff. */
-export type PriceRow = {
-  tariffCode: string | null;
-  pricePerMWh: string;
-  monthlyFee: string;
-  purchasePerMWh: string | null;
-};
 
 export type PriceList = {
   id: string;
@@ -61,22 +58,6 @@ export type PriceListBody = { validFrom: string; validTo: string | null; note: s
 export type ImportProblem = { row: number; column: string; code: string; message: string };
 export type ImportAnswer = { rows: PriceRow[]; errors: ImportProblem[]; priceList: PriceList | null };
 export type ImportBody = { file: string; commit: boolean; validFrom: string; validTo: string | null; note: string | null };
-
-export const componentKinds = [
-  'distribution',
-  'transmission',
-  'system_services',
-  'system_operation',
-  'losses',
-  'market_operator',
-  'nuclear_fund',
-  'renewables_support',
-  'other',
-  'excise',
-] as const;
-export type ComponentKind = (typeof componentKinds)[number];
-export const chargeBases = ['per_mwh', 'per_month'] as const;
-export type ChargeBasis = (typeof chargeBases)[number];
 
 export type RegulatedComponent = {
   id: string;
