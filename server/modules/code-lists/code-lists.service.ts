@@ -1,3 +1,4 @@
+import type { CodeListItem, CodeListName } from '../../../domain/code-lists/code-lists.js';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { defaultCodeListItems } from './defaults.js';
 import { withTx, type ServiceContext } from '../../context.js';
@@ -6,29 +7,7 @@ import { actorUserId, assertCan } from '../auth/permissions.js';
 import { recordChange } from '../audit/audit.service.js';
 import { codeListItems } from './code-lists.schema.js';
 
-/** The code lists that exist so far; later modules add theirs (case types, activity types …). */
-export const codeListNames = [
-  'relationshipType',
-  'businessArea',
-  'industry',
-  'contactFunction',
-  'distributionTerritory',
-  'distributionRate',
-  'paymentMethod',
-  'meterType',
-  'caseType',
-] as const;
-export type CodeListName = (typeof codeListNames)[number];
-
-export type CodeListItem = {
-  id: string;
-  list: string;
-  code: string;
-  labels: Record<string, string>;
-  sortOrder: number;
-  isActive: boolean;
-  version: number;
-};
+export { codeListNames, type CodeListItem, type CodeListName } from '../../../domain/code-lists/code-lists.js';
 
 const columns = {
   id: codeListItems.id,

@@ -1,30 +1,9 @@
+import type { CodeListItem, CodeListName } from '../../../domain/code-lists/code-lists.js';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, type ItemList } from '../../api/client.js';
 
-export const codeListNames = [
-  'relationshipType',
-  'businessArea',
-  'industry',
-  'contactFunction',
-  'distributionTerritory',
-  'distributionRate',
-  'paymentMethod',
-  'meterType',
-  'caseType',
-] as const;
-export type CodeListName = (typeof codeListNames)[number];
-
-export type CodeListItem = {
-  id: string;
-  list: string;
-  code: string;
-  /** Label per language (`en` always present); the UI shows `labels[uiLanguage]`, else English. */
-  labels: Record<string, string>;
-  sortOrder: number;
-  isActive: boolean;
-  version: number;
-};
+export { codeListNames, type CodeListItem, type CodeListName } from '../../../domain/code-lists/code-lists.js';
 
 export const codeListKeys = {
   all: ['codeLists'] as const,
