@@ -1,3 +1,4 @@
+import { exportLimit, withinExportLimit } from '../../db/export-limit.js';
 import { and, asc, count, eq, gte, inArray, isNotNull, isNull, lt, ne, or, sql, type SQL } from 'drizzle-orm';
 import { dayBounds, defaultTimeZone } from '../../../domain/activities/days.js';
 import { searchable } from '../../../domain/clients/client-rules.js';
@@ -412,9 +413,6 @@ export const listActivities = async (ctx: ServiceContext, query: ActivityListQue
   return { items: await withNames(ctx, page.items), nextCursor: page.nextCursor };
 };
 
-/** Most rows one export returns; a larger list is narrowed with filters first. */
-export const exportLimit = 100_000;
-
 export const listActivitiesForExport = async (ctx: ServiceContext, query: ActivityFilter): Promise<ActivityListItem[]> => {
   assertCan(ctx.actor, 'sales.export');
   const rows = await ctx.db
@@ -423,12 +421,7 @@ export const listActivitiesForExport = async (ctx: ServiceContext, query: Activi
     .where(and(...listConditions(ctx, query)))
     .orderBy(...keysetOrder(keysetFor(query.sort)))
     .limit(exportLimit + 1);
-  if (rows.length > exportLimit) {
-    throw new AppError('validation', `The list has more than ${exportLimit} rows; narrow it with filters`, {
-      errors: [{ path: 'q', code: 'too_big', message: `more than ${exportLimit} rows to export` }],
-    });
-  }
-  return withNames(ctx, rows);
+  return withNames(ctx, withinExportLimit(rows));
 };
 
 export const activityHistory = async (ctx: ServiceContext, id: string): Promise<HistoryEntry[]> => {

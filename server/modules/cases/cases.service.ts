@@ -1,3 +1,4 @@
+import { exportLimit, withinExportLimit } from '../../db/export-limit.js';
 import { and, desc, eq, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
 import { missingGateFields, newlyFilledGateFields } from '../../../domain/sales/gates.js';
 import { accountPotential, potentialTotals } from '../../../domain/sales/potentials.js';
@@ -461,9 +462,6 @@ export const searchCases = async (ctx: ServiceContext, q: string, limit: number)
   return (await listCases(ctx, { q, archived: 'false', sort: { field: 'name', direction: 'asc' }, limit })).items;
 };
 
-/** Most rows one export returns; a larger list is narrowed with filters first. */
-export const exportLimit = 100_000;
-
 export const listCasesForExport = async (ctx: ServiceContext, query: Omit<CaseListQuery, 'limit' | 'cursor'>): Promise<CaseListItem[]> => {
   assertCan(ctx.actor, 'sales.export');
   const rows = await ctx.db
@@ -472,12 +470,7 @@ export const listCasesForExport = async (ctx: ServiceContext, query: Omit<CaseLi
     .where(and(...listConditions(ctx, query)))
     .orderBy(...keysetOrder(keysetFor(query.sort)))
     .limit(exportLimit + 1);
-  if (rows.length > exportLimit) {
-    throw new AppError('validation', `The list has more than ${exportLimit} rows; narrow it with filters`, {
-      errors: [{ path: 'q', code: 'too_big', message: `more than ${exportLimit} rows to export` }],
-    });
-  }
-  return toListItems(ctx, rows);
+  return toListItems(ctx, withinExportLimit(rows));
 };
 
 /**

@@ -1,3 +1,4 @@
+import { exportLimit, withinExportLimit } from '../../db/export-limit.js';
 import { anyId } from '../../db/bulk.js';
 import { and, eq, inArray, isNotNull, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
 import { checkPartyFields, searchable, type FieldIssue } from '../../../domain/clients/client-rules.js';
@@ -316,9 +317,6 @@ export const listClients = async (ctx: ServiceContext, query: ClientListQuery) =
   return { items: page.items.map((row) => toResponse(row)), nextCursor: page.nextCursor };
 };
 
-/** Most rows one export returns; a larger list is narrowed with filters first. */
-export const exportLimit = 100_000;
-
 export const listClientsForExport = async (ctx: ServiceContext, query: Omit<ClientListQuery, 'limit' | 'cursor'>) => {
   assertCan(ctx.actor, 'clients.export');
   const rows = await ctx.db
@@ -327,12 +325,7 @@ export const listClientsForExport = async (ctx: ServiceContext, query: Omit<Clie
     .where(and(...listConditions(ctx, query)))
     .orderBy(...keysetOrder(keysetFor(query.sort)))
     .limit(exportLimit + 1);
-  if (rows.length > exportLimit) {
-    throw new AppError('validation', `The list has more than ${exportLimit} rows; narrow it with filters`, {
-      errors: [{ path: 'q', code: 'too_big', message: `more than ${exportLimit} rows to export` }],
-    });
-  }
-  return rows.map((row) => toResponse(row));
+  return withinExportLimit(rows).map((row) => toResponse(row));
 };
 
 export const clientHistory = async (ctx: ServiceContext, id: string): Promise<HistoryEntry[]> => {

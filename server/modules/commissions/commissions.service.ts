@@ -1,3 +1,4 @@
+import { exportLimit, withinExportLimit } from '../../db/export-limit.js';
 import { and, asc, desc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import dayjs from 'dayjs';
@@ -125,9 +126,6 @@ export const listCommissions = async (ctx: ServiceContext, query: CommissionList
   return { items: await toItems(ctx, page.items), nextCursor: page.nextCursor, total: sum?.total ?? '0.00' };
 };
 
-/** Most rows one export returns; a larger selection is narrowed with filters first. */
-export const exportLimit = 100_000;
-
 export const listCommissionsForExport = async (ctx: ServiceContext, query: Omit<CommissionListQuery, 'limit' | 'cursor'>): Promise<CommissionItem[]> => {
   assertMayReadPerson(ctx, query.userId);
   const keyset = keysetFor(query.sort);
@@ -136,8 +134,8 @@ export const listCommissionsForExport = async (ctx: ServiceContext, query: Omit<
     .from(commissions)
     .where(and(...conditionsOf(ctx, query)))
     .orderBy(...keysetOrder(keyset))
-    .limit(exportLimit);
-  return toItems(ctx, rows);
+    .limit(exportLimit + 1);
+  return toItems(ctx, withinExportLimit(rows));
 };
 
 /** Supply points of signed contracts that earned no commission, and why: the administrator's to-do list. */

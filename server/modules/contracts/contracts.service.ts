@@ -1,3 +1,4 @@
+import { exportLimit, withinExportLimit } from '../../db/export-limit.js';
 import { and, eq, gte, isNotNull, isNull, lte, sql, type SQL } from 'drizzle-orm';
 import { withTx, type ServiceContext } from '../../context.js';
 import { encodeCursor, keysetAfter, keysetOrder, pageOf, type Keyset } from '../../db/keyset.js';
@@ -334,9 +335,6 @@ export const listContracts = async (ctx: ServiceContext, query: ContractListQuer
   return { items: await toListItems(ctx, page.items), nextCursor: page.nextCursor };
 };
 
-/** Most rows one export returns; a larger register is narrowed with filters first. */
-export const exportLimit = 100_000;
-
 export const listContractsForExport = async (ctx: ServiceContext, query: Omit<ContractListQuery, 'limit' | 'cursor'>): Promise<ContractListItem[]> => {
   assertCan(ctx.actor, 'contracts.export');
   const keyset = keysetFor(query.sort);
@@ -345,6 +343,6 @@ export const listContractsForExport = async (ctx: ServiceContext, query: Omit<Co
     .from(contracts)
     .where(and(...listConditions(ctx, query)))
     .orderBy(...keysetOrder(keyset))
-    .limit(exportLimit);
-  return toListItems(ctx, rows);
+    .limit(exportLimit + 1);
+  return toListItems(ctx, withinExportLimit(rows));
 };

@@ -1,3 +1,4 @@
+import { exportLimit, withinExportLimit } from '../../db/export-limit.js';
 import { and, eq, exists, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
 import { checkLead } from '../../../domain/leads/lead-rules.js';
 import { withTx, type ServiceContext } from '../../context.js';
@@ -470,9 +471,6 @@ export const listLeads = async (
   return { items: await withPotentials(ctx, page.items), nextCursor: page.nextCursor };
 };
 
-/** Most rows one export returns; a larger list is narrowed with filters first. */
-export const exportLimit = 100_000;
-
 export const listLeadsForExport = async (ctx: ServiceContext, query: LeadFilter): Promise<LeadResponse[]> => {
   assertCan(ctx.actor, 'sales.export');
   const rows = await ctx.db
@@ -481,16 +479,7 @@ export const listLeadsForExport = async (ctx: ServiceContext, query: LeadFilter)
     .where(and(...listConditions(ctx, query)))
     .orderBy(...keysetOrder(keysetFor(query.sort)))
     .limit(exportLimit + 1);
-  if (rows.length > exportLimit) {
-    throw validation([
-      {
-        path: 'q',
-        code: 'too_big',
-        message: `more than ${exportLimit} rows to export; narrow the list with filters`,
-      },
-    ]);
-  }
-  return withPotentials(ctx, rows);
+  return withPotentials(ctx, withinExportLimit(rows));
 };
 
 export const leadHistory = async (ctx: ServiceContext, id: string): Promise<HistoryEntry[]> => {

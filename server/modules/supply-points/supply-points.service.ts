@@ -1,3 +1,4 @@
+import { exportLimit, withinExportLimit } from '../../db/export-limit.js';
 import { anyId } from '../../db/bulk.js';
 import { Decimal } from 'decimal.js';
 import { and, eq, getTableColumns, gte, ilike, inArray, isNotNull, isNull, lte, ne, sql, type SQL } from 'drizzle-orm';
@@ -465,17 +466,10 @@ export const listSupplyPoints = async (ctx: ServiceContext, query: SupplyPointLi
   return { items: page.items.map((item) => toResponse(item.point, item.holder)), nextCursor: page.nextCursor };
 };
 
-export const exportLimit = 100_000;
-
 export const listSupplyPointsForExport = async (ctx: ServiceContext, query: Omit<SupplyPointListQuery, 'limit' | 'cursor'>) => {
   assertCan(ctx.actor, 'clients.export');
   const rows = await listPage(ctx, listConditions(query), keysetFor(query.sort), exportLimit + 1);
-  if (rows.length > exportLimit) {
-    throw new AppError('validation', `The list has more than ${exportLimit} rows; narrow it with filters`, {
-      errors: [{ path: 'q', code: 'too_big', message: `more than ${exportLimit} rows to export` }],
-    });
-  }
-  return rows.map((item) => toResponse(item.point, item.holder));
+  return withinExportLimit(rows).map((item) => toResponse(item.point, item.holder));
 };
 
 export const supplyPointHistory = async (ctx: ServiceContext, id: string): Promise<HistoryEntry[]> => {
