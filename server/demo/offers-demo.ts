@@ -56,7 +56,8 @@ const priceablePointsOf = async (
     })
     .from(products)
     .where(and(eq(products.ownerId, ownerId), eq(products.priceModel, 'fixed')));
-  const byCommodity = new Map<'electricity' | 'gas', Priceable>();
+  // One offer prices its lines with one product, so the points are grouped by the product that prices them.
+  const byProduct = new Map<string, Priceable>();
   for (const point of points) {
     const product = fixed.find((p) => p.commodity === point.commodity && p.country === point.country);
     if (!product || (product.currency !== 'EUR' && product.currency !== 'CZK')) continue;
@@ -67,17 +68,17 @@ const priceablePointsOf = async (
       if (error instanceof AppError && error.code === 'validation') continue;
       throw error;
     }
-    const group: Priceable = byCommodity.get(product.commodity) ?? {
+    const group: Priceable = byProduct.get(product.id) ?? {
       commodity: product.commodity,
       currency,
       productId: product.id,
       supplyPointIds: [],
     };
     group.supplyPointIds.push(point.id);
-    byCommodity.set(product.commodity, group);
+    byProduct.set(product.id, group);
   }
   return (
-    [...byCommodity.values()].sort((a, b) => b.supplyPointIds.length - a.supplyPointIds.length)[0] ?? null
+    [...byProduct.values()].sort((a, b) => b.supplyPointIds.length - a.supplyPointIds.length)[0] ?? null
   );
 };
 
