@@ -33,7 +33,7 @@ type Priceable = {
 
 /**
  * A client's supply points that the demo's fixed products price for the deliveries (the reference data has
- * distribution charges for the usual rates and bands only), of the commodity most of them have.
+ * distribution charges for the usual rates and bands only), those of the product that prices most of them.
  */
 const priceablePointsOf = async (
   ctx: ServiceContext,
