@@ -49,6 +49,46 @@ export const useSaveDocumentTemplate = (type: DocumentType) => {
   });
 };
 
+/** A file generated for a record (a client's letter, an offer's PDF), as `GET /documents` lists it. */
+export type GeneratedDocument = {
+  id: string;
+  recordType: string;
+  recordId: string;
+  documentType: DocumentType | null;
+  fileName: string;
+  mediaType: string;
+  sizeBytes: number;
+  sha256: string;
+  createdAt: string;
+  createdBy: string | null;
+};
+
+export const generatedDocumentKeys = {
+  all: ['generatedDocuments'] as const,
+  of: (recordType: string, recordId: string) => [...generatedDocumentKeys.all, recordType, recordId] as const,
+};
+
+/** A record's generated files, newest first. */
+export const useRecordDocuments = (recordType: string, recordId: string) =>
+  useQuery({
+    queryKey: generatedDocumentKeys.of(recordType, recordId),
+    queryFn: ({ signal }) => api.get<ItemList<GeneratedDocument>>('/documents', { recordType, recordId }, signal),
+    select: (page) => page.items,
+  });
+
+export type LetterInput = { clientId: string; subject: string; text: string };
+
+/** Writes a letter to a client from the letter template; the PDF is kept on the client. */
+export const useCreateLetter = () => {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: LetterInput) => api.post<GeneratedDocument>('/documents/letters', input),
+    onSuccess: (_letter, input) => queryClient.invalidateQueries({ queryKey: generatedDocumentKeys.of('client', input.clientId) }),
+  });
+};
+
+export const documentDownloadUrl = (id: string): string => apiUrl(`/documents/${id}/download`);
+
 /** The preview is a PDF, not JSON: fetched as a blob and opened as an object URL. */
 export const fetchPreview = async (type: DocumentType, input: { language: DocumentLanguage; body: string }): Promise<Blob> => {
   const response = await fetch(apiUrl(`/document-templates/${type}/preview`), {
