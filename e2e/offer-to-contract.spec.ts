@@ -183,6 +183,16 @@ test('offer to contract: price from the case, see the saving, approve, send with
     await expect(history.getByRole('cell', { name: new RegExp(`· ${escapeRegExp(o.fields.margin)}`) })).toHaveCount(0);
   });
 
+  await test.step("the client's card lists the offer with its business case", async () => {
+    const offerUrl = page.url();
+    await page.goto(`/clients/${client.id}`);
+    await page.getByRole('tab', { name: en.clients.tabs.offers }).click();
+    const row = page.getByRole('row').filter({ hasText: offer.number });
+    await expect(row).toContainText(o.state.sent);
+    await expect(row.getByRole('link', { name: caseName })).toHaveAttribute('href', `/cases/${kase.id}`);
+    await page.goto(offerUrl);
+  });
+
   let contractNumber = '';
   await test.step('accept it: the contract opens prefilled with the client, the supply points and the signing person', async () => {
     await page.getByRole('button', { name: o.actions.accept }).click();

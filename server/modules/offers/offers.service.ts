@@ -133,12 +133,13 @@ const lineCounts = async (ctx: ServiceContext, ids: string[]) => {
   return new Map(rows.map((r) => [r.offerId, { count: r.count, quantity: new Decimal(r.quantity).toFixed(3) }]));
 };
 
-const listItemOf = (ctx: ServiceContext, row: OfferRow, lines: { count: number; quantity: string } | undefined): OfferListItem => ({
+const listItemOf = (ctx: ServiceContext, row: OfferRow, lines: { count: number; quantity: string } | undefined, caseName: string | null): OfferListItem => ({
   id: row.id,
   rootId: row.rootId,
   versionNumber: row.versionNumber,
   number: row.number,
   caseId: row.caseId,
+  caseName,
   clientId: row.clientId,
   state: row.state,
   kind: row.kind,
@@ -156,8 +157,13 @@ const listItemOf = (ctx: ServiceContext, row: OfferRow, lines: { count: number; 
 });
 
 const toListItems = async (ctx: ServiceContext, rows: OfferRow[]): Promise<OfferListItem[]> => {
-  const counts = await lineCounts(ctx, rows.map((r) => r.id));
-  return rows.map((row) => listItemOf(ctx, row, counts.get(row.id)));
+  const [counts, caseNames] = await readTogether(
+    ctx,
+    () => lineCounts(ctx, rows.map((r) => r.id)),
+    // Null where the case is outside the caller's rights.
+    () => visibleCaseNames(ctx, [...new Set(rows.map((r) => r.caseId))]),
+  );
+  return rows.map((row) => listItemOf(ctx, row, counts.get(row.id), caseNames.get(row.caseId) ?? null));
 };
 
 /** Identifiers of the lines' supply points the caller may see, and product names. */
@@ -239,7 +245,7 @@ const toDetail = async (ctx: ServiceContext, row: OfferRow): Promise<OfferDetail
   const quantity = lines.reduce((s, l) => s.plus(l.quantityMWh), new Decimal(0)).toFixed(3);
   const route = row.approvalRoute;
   return {
-    ...listItemOf(ctx, row, { count: lines.length, quantity }),
+    ...listItemOf(ctx, row, { count: lines.length, quantity }, caseName),
     ownerId: row.ownerId,
     teamId: row.teamId,
     responsibleUserId: row.responsibleUserId,

@@ -306,6 +306,10 @@ describe('related offers and the pipeline', () => {
     const pipeline = (await sales.get(`/api/v1/cases/${s.caseId}/offers`)).body.pipeline;
     expect(pipeline).toEqual({ value: large.totals.offeredCost, offerCount: 2 });
     await sales.delete(`/api/v1/offers/${large.id}/relations`);
+    // The client card lists the client's offers with the case each belongs to.
+    const ofClient = (await sales.get(`/api/v1/offers?clientId=${s.clientId}`)).body.items as { id: string; caseId: string; caseName: string }[];
+    expect(ofClient.map((o) => o.id).sort()).toEqual([small.id, large.id].sort());
+    expect(ofClient.every((o) => o.caseId === s.caseId && o.caseName === 'Elektrina 2026')).toBe(true);
     const byClient = (await sales.get(`/api/v1/offers/pipeline?clientId=${s.clientId}`)).body.value;
     expect(Math.round(Number(byClient) * 100)).toBe(Math.round((Number(large.totals.offeredCost) + 560.98) * 100));
     const foreign = await setup(sales2);

@@ -8,9 +8,12 @@ import { SaveWarnings } from '../../components/detail/SaveWarnings.js';
 import { WhenLoaded } from '../../components/detail/WhenLoaded.js';
 import { ruleMessage } from '../../components/errors.js';
 import { useCan } from '../auth/api.js';
+import { ActivityTimeline } from '../activities/ActivityTimeline.js';
 import { ClientCases } from '../cases/ClientCases.js';
 import { ClientContracts } from '../contracts/ClientContracts.js';
 import { ContactList } from '../contacts/ContactList.js';
+import { ClientDocuments } from '../documents/ClientDocuments.js';
+import { ClientOffers } from '../offers/ClientOffers.js';
 import { ClientSupplyPoints } from '../supply-points/ClientSupplyPoints.js';
 import { useArchiveClient, useClient, type Client } from './api.js';
 import { ClientForm } from './ClientForm.js';
@@ -18,7 +21,7 @@ import { ClientHistory } from './components/ClientHistory.js';
 import { ClientOverview } from './components/ClientOverview.js';
 import { ArchivedBadge, ClientStatusBadge } from './components/ClientStatusBadge.js';
 
-const tabs = ['overview', 'contacts', 'history', 'supplyPoints', 'cases', 'contracts'] as const;
+const tabs = ['overview', 'contacts', 'history', 'supplyPoints', 'cases', 'offers', 'contracts', 'activities', 'documents'] as const;
 
 const Header = ({ client, onEdit }: { client: Client; onEdit: () => void }) => {
   const { t } = useTranslation();
@@ -105,19 +108,13 @@ export const ClientDetailPage = () => {
               <Tabs.Tab value="supplyPoints">{t('clients.tabs.supplyPoints')}</Tabs.Tab>
               <Tabs.Tab value="history">{t('clients.tabs.history')}</Tabs.Tab>
               {canSeeCases && <Tabs.Tab value="cases">{t('clients.tabs.cases')}</Tabs.Tab>}
-              <Tabs.Tab value="offers" disabled title={t('clients.tabs.later')}>
-                {t('clients.tabs.offers')}
-              </Tabs.Tab>
+              {canSeeCases && <Tabs.Tab value="offers">{t('clients.tabs.offers')}</Tabs.Tab>}
               {canSeeContracts && <Tabs.Tab value="contracts">{t('clients.tabs.contracts')}</Tabs.Tab>}
               <Tabs.Tab value="invoices" disabled title={t('clients.tabs.later')}>
                 {t('clients.tabs.invoices')}
               </Tabs.Tab>
-              <Tabs.Tab value="activities" disabled title={t('clients.tabs.later')}>
-                {t('clients.tabs.activities')}
-              </Tabs.Tab>
-              <Tabs.Tab value="documents" disabled title={t('clients.tabs.later')}>
-                {t('clients.tabs.documents')}
-              </Tabs.Tab>
+              {canSeeCases && <Tabs.Tab value="activities">{t('clients.tabs.activities')}</Tabs.Tab>}
+              <Tabs.Tab value="documents">{t('clients.tabs.documents')}</Tabs.Tab>
             </Tabs.List>
             <Text size="xs" c="dimmed" mt={6}>
               {t('clients.tabs.laterHint')}
@@ -140,6 +137,19 @@ export const ClientDetailPage = () => {
                   <ClientCases client={data} />
                 </Tabs.Panel>
               )}
+              {canSeeCases && (
+                <Tabs.Panel value="offers">
+                  <ClientOffers clientId={data.id} />
+                </Tabs.Panel>
+              )}
+              {canSeeCases && (
+                <Tabs.Panel value="activities">
+                  <ActivityTimeline clientId={data.id} name={data.name} />
+                </Tabs.Panel>
+              )}
+              <Tabs.Panel value="documents">
+                <ClientDocuments client={data} />
+              </Tabs.Panel>
               {canSeeContracts && (
                 <Tabs.Panel value="contracts">
                   <ClientContracts client={data} />

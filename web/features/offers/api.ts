@@ -50,6 +50,8 @@ export type OfferListItem = {
   versionNumber: number;
   number: string;
   caseId: string;
+  /** Null when the case is outside the reader's rights. */
+  caseName: string | null;
   clientId: string;
   state: OfferState;
   kind: 'binding' | 'indicative';
@@ -68,7 +70,6 @@ export type OfferListItem = {
 
 export type OfferDetail = OfferListItem & {
   clientName: string | null;
-  caseName: string | null;
   contactId: string | null;
   bindingFrom: string | null;
   bindingTo: string | null;
@@ -113,6 +114,7 @@ export type OfferComparison = {
 export const offerKeys = {
   all: ['offers'] as const,
   ofCase: (caseId: string) => ['offers', 'case', caseId] as const,
+  ofClient: (clientId: string) => ['offers', 'client', clientId] as const,
   detail: (id: string) => ['offers', 'detail', id] as const,
   versions: (id: string) => ['offers', 'versions', id] as const,
   compare: (id: string, other: string) => ['offers', 'compare', id, other] as const,
@@ -136,6 +138,19 @@ export const useSaveApprovalPolicy = () => {
 
 export const offerPdfUrl = (id: string): string => apiUrl(`/offers/${id}/pdf`);
 export const documentUrl = (id: string): string => apiUrl(`/documents/${id}/download`);
+
+/** A client's offers (latest versions, up to 500: a client rarely has more) and their pipeline value. */
+export const useClientOffers = (clientId: string) =>
+  useQuery({
+    queryKey: offerKeys.ofClient(clientId),
+    queryFn: async ({ signal }) => {
+      const [page, pipeline] = await Promise.all([
+        api.get<{ items: OfferListItem[] }>('/offers', { clientId, limit: 500 }, signal),
+        api.get<{ value: string; offerCount: number }>('/offers/pipeline', { clientId }, signal),
+      ]);
+      return { items: page.items, pipeline };
+    },
+  });
 
 export const useCaseOffers = (caseId: string) =>
   useQuery({
