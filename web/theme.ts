@@ -21,5 +21,7 @@ export const makeTheme = (labels: WidgetLabels): MantineThemeOverride =>
       },
       Notification: { defaultProps: { closeButtonProps: { 'aria-label': labels.close } } },
       Table: { defaultProps: { verticalSpacing: 'xs' } },
+      // A badge says a state ("Sent", "Clawback"): in a narrow table column it keeps its whole word, never "N…".
+      Badge: { styles: { root: { flexShrink: 0, overflow: 'visible' }, label: { overflow: 'visible' } } },
     },
   });
