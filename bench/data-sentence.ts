@@ -24,6 +24,7 @@ import { searchable } from '../domain/clients/client-rules.js';
 import { DataSentenceLayout } from '../domain/data-sentences/layout.js';
 import { systemContext, type ServiceContext } from '../server/context.js';
 import { openBenchDatabase } from './database.js';
+import { measure } from './measure.js';
 import { ensureReferenceData } from '../server/db/reference-data.js';
 import { loadDemoDataOnce } from '../server/demo/demo-data.js';
 import { seededRandom } from '../server/demo/generator.js';
@@ -53,27 +54,6 @@ const db = database.db;
 
 type Measured = { name: string; rows: number; contracts: number; ms: number; rssBeforeMb: number; rssPeakMb: number; heapGrowthMb: number; fileKb: number };
 
-/** Runs `work`, sampling memory every 20 ms: RSS before and at its peak, and the JS heap's peak growth. */
-const measure = async <T>(work: () => Promise<T>) => {
-  global.gc?.();
-  const before = process.memoryUsage();
-  let rssPeak = before.rss;
-  let heapPeak = before.heapUsed;
-  const timer = setInterval(() => {
-    const now = process.memoryUsage();
-    rssPeak = Math.max(rssPeak, now.rss);
-    heapPeak = Math.max(heapPeak, now.heapUsed);
-  }, 20);
-  const started = performance.now();
-  const result = await work();
-  const ms = performance.now() - started;
-  clearInterval(timer);
-  const after = process.memoryUsage();
-  rssPeak = Math.max(rssPeak, after.rss);
-  heapPeak = Math.max(heapPeak, after.heapUsed);
-  const mb = (bytes: number) => bytes / 1024 / 1024;
-  return { result, ms, rssBeforeMb: mb(before.rss), rssPeakMb: mb(rssPeak), heapGrowthMb: mb(heapPeak - before.heapUsed) };
-};
 
 const main = async () => {
   await database.migrate();
